@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Serves the built app for Playwright on a fresh embedded database (or the DATABASE_URL given).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+port="${1:-3107}"
+if [ -z "${DATABASE_URL:-}" ]; then
+  export MIMICRY_DATA_DIR="test-results/e2e-data"
+  rm -rf "$MIMICRY_DATA_DIR"
+fi
+npm run --silent db:migrate
+exec npx next start -H 127.0.0.1 -p "$port"
