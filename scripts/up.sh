@@ -8,7 +8,7 @@ ensure_deps
 echo "› database (${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-embedded PGlite in ${MIMICRY_DATA_DIR:-.data}})"
 npm run --silent db:migrate
 echo "› ATT&CK data"
-npx tsx cli/main.ts attack prepare
+node cli/bin.mjs attack prepare
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib prisma -newer .next/BUILD_ID -type f -print -quit 2>/dev/null)" ]; then
   echo "› building"
   npx next build

@@ -11,8 +11,15 @@ const positiveInt = (fallback: number) =>
     .string()
     .trim()
     .optional()
-    .transform((v) => (v === undefined || v === "" ? String(fallback) : v))
-    .pipe(z.coerce.number().int().positive());
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: "custom", message: "a positive integer" });
+        return z.NEVER;
+      }
+      return n;
+    });
 
 /** Every environment variable Mimicry reads. README.md and .env.example list the same set. */
 export const configSchema = z.object({
