@@ -34,6 +34,7 @@ export const configSchema = z.object({
   ATTACK_STIX_FILE: optionalText,
   ATTACK_CACHE_DIR: optionalText.transform((v) => v ?? "data/attack"),
   SIGMA_RULES_DIR: optionalText,
+  MIMICRY_RULESETS_DIR: optionalText.transform((v) => v ?? "data/rulesets"),
   SIGMA_REGRESSION_DIR: optionalText,
   ATOMICS_DIR: optionalText,
   OPENAI_API_KEY: optionalText,
