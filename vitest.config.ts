@@ -9,7 +9,14 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["app/**/*.test.ts", "lib/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts", "components/**/*.test.ts"],
+    include: [
+      "app/**/*.test.ts",
+      "lib/**/*.test.ts",
+      "cli/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "test/**/*.test.ts",
+      "components/**/*.test.ts",
+    ],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -24,12 +24,19 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" className={inter.variable}>
       <body className="min-h-screen font-sans">
         <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-          <nav className="mx-auto flex max-w-[1600px] items-center gap-4 overflow-x-auto px-4 py-2 text-sm" aria-label="Main">
+          <nav
+            className="mx-auto flex max-w-[1600px] items-center gap-4 overflow-x-auto px-4 py-2 text-sm"
+            aria-label="Main"
+          >
             <Link href="/" className="font-semibold tracking-tight text-slate-900">
               Mimicry
             </Link>
             {nav.map((item) => (
-              <Link key={item.href} href={item.href} className="whitespace-nowrap text-slate-600 hover:text-slate-900">
+              <Link
+                key={item.href}
+                href={item.href}
+                className="whitespace-nowrap text-slate-600 hover:text-slate-900"
+              >
                 {item.label}
               </Link>
             ))}

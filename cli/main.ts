@@ -23,7 +23,12 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+      if (
+        error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.code === "commander.help"
+      )
+        return EXIT.ok;
       if (error.code === "commander.executeSubCommandAsync") return EXIT.ok;
       process.stderr.write(`mimicry: ${error.message.replace(/^error: /, "")}\n`);
       return EXIT.usage;

@@ -27,7 +27,10 @@ export const configSchema = z.object({
   DATABASE_URL: optionalText.pipe(
     z
       .string()
-      .regex(/^postgres(ql)?:\/\//, "a postgres:// or postgresql:// URL (leave unset for the embedded PGlite database)")
+      .regex(
+        /^postgres(ql)?:\/\//,
+        "a postgres:// or postgresql:// URL (leave unset for the embedded PGlite database)",
+      )
       .optional(),
   ),
   MIMICRY_DATA_DIR: optionalText.transform((v) => v ?? ".data"),
