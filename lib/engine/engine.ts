@@ -1,0 +1,317 @@
+import type { Action, ActionKind } from "./actions";
+import type { EventLabel, EventTemplate, FieldValue, WinEvent } from "./event";
+import { ExecError, execute } from "./execute";
+import { noiseActions } from "./noise";
+import type { Procedure } from "./procedure";
+import { renderers as defaultRenderers } from "./renderers/registry";
+import type { EmitOptions, RenderContext, Renderer } from "./renderers/types";
+import { Rng } from "./rng";
+import type { TimedAction } from "./schedule";
+import { ScenarioSpec } from "./spec";
+import { planSteps, type StepReport } from "./steps";
+import { systemTime } from "./time";
+import { bootHost } from "./world/boot";
+import type { Host } from "./world/types";
+import { World } from "./world/world";
+
+export interface RunOptions {
+  readonly procedures: readonly Procedure[];
+  /** Stop after this many events (bench, previews). */
+  readonly maxEvents?: number;
+  /** Override the renderer list (tests). */
+  readonly renderers?: readonly Renderer[];
+}
+
+export interface RunIssue {
+  readonly actionId: string;
+  readonly step: number | null;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface GenerateReport {
+  readonly seed: number;
+  readonly start: string;
+  readonly end: string;
+  readonly domain: { netbios: string; dns: string; sid: string };
+  readonly hosts: { name: string; fqdn: string; ip: string; role: string; os: string }[];
+  readonly interactiveUser: string;
+  readonly steps: StepReport[];
+  readonly events: number;
+  readonly actions: number;
+  readonly byChannel: Record<string, number>;
+  readonly byEventId: Record<string, number>;
+  readonly issues: RunIssue[];
+}
+
+const NOISE_RATE = { none: 0, low: 1, normal: 4, high: 20 } as const;
+const SECURITY_PROVIDER = "Microsoft-Windows-Security-Auditing";
+
+interface ChannelState {
+  rid: number;
+  count: number;
+  /** Latest event time pushed: a channel never writes out of emission order (a process's create precedes its loads). */
+  last: number;
+}
+interface TemplateState {
+  channel: ChannelState;
+  writer: { pid: number; tid: number };
+  activityId: string | null;
+  userId: string | null;
+  count: number;
+}
+
+interface Pending {
+  timeUs: number;
+  state: TemplateState;
+  seq: number;
+  host: Host;
+  template: EventTemplate;
+  data: FieldValue[];
+  options: EmitOptions | undefined;
+  label: EventLabel;
+  tick: number;
+}
+
+/** Calls `sink` with the scenario's events in time order (no buffering beyond a few pending events). */
+export function runScenario(
+  input: unknown,
+  options: RunOptions,
+  sink: (event: WinEvent, label: EventLabel) => void,
+): GenerateReport {
+  const spec = ScenarioSpec.parse(input);
+  const rng = new Rng(spec.seed);
+  const world = new World(spec.environment, rng.fork("world"));
+  const startUs = Date.parse(spec.start) * 1000;
+  for (const h of world.hosts) bootHost(world, h, startUs, rng.fork(`boot:${h.name}`));
+
+  const planned = planSteps(spec, world, options.procedures, startUs, rng.fork("steps"));
+  const issues: RunIssue[] = planned.issues.slice();
+  const endUs = Math.max(planned.endUs + 60_000_000, startUs + (spec.noise.durationSeconds ?? 0) * 1_000_000);
+  const noise = noiseActions({
+    hosts: world.hosts,
+    startUs,
+    endUs,
+    burstsPerMinute: spec.noise.burstsPerMinute ?? NOISE_RATE[spec.noise.level],
+    rng: rng.fork("noise"),
+  });
+
+  const byKind = new Map<ActionKind, Renderer[]>();
+  for (const r of options.renderers ?? defaultRenderers)
+    for (const k of r.handles) byKind.set(k, [...(byKind.get(k) ?? []), r]);
+  const renderRng = rng.fork("render");
+  const latencyRng = rng.fork("latency");
+  const activity = new Map<string, string>();
+  for (const h of world.hosts) activity.set(h.name, rng.fork(`activity:${h.name}`).guid());
+  const stepEvents = new Map<number, number>();
+
+  // Pending events, kept as a min-heap on (time, seq) until no later action can precede them.
+  const heap: Pending[] = [];
+  let seq = 0;
+  let current: TimedAction | null = null;
+  let label: EventLabel | null = null;
+  let latency = 0;
+
+  const push = (host: Host, template: EventTemplate, data: FieldValue[], opts: EmitOptions | undefined) => {
+    const lat =
+      template.channel === "Security"
+        ? latency >> 2
+        : template.channel === "Microsoft-Windows-Sysmon/Operational"
+          ? latency
+          : latency + 700;
+    const state = stateOf(template, host);
+    let time = current!.timeUs + lat + (opts?.offsetUs ?? 0);
+    if (time <= state.channel.last) time = state.channel.last + 1;
+    state.channel.last = time;
+    const p: Pending = {
+      timeUs: time,
+      state,
+      seq: seq++,
+      host,
+      template,
+      data,
+      options: opts,
+      label: host.name === label!.host ? label! : { ...label!, host: host.name },
+      tick: renderRng.int(0, 9),
+    };
+    heap.push(p);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const a = heap[i];
+      const b = heap[parent];
+      if (a.timeUs < b.timeUs || (a.timeUs === b.timeUs && a.seq < b.seq)) {
+        heap[i] = b;
+        heap[parent] = a;
+        i = parent;
+      } else break;
+    }
+  };
+  const popMin = (): Pending => {
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length) {
+      heap[0] = last;
+      let i = 0;
+      const n = heap.length;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (
+          l < n &&
+          (heap[l].timeUs < heap[m].timeUs ||
+            (heap[l].timeUs === heap[m].timeUs && heap[l].seq < heap[m].seq))
+        )
+          m = l;
+        if (
+          r < n &&
+          (heap[r].timeUs < heap[m].timeUs ||
+            (heap[r].timeUs === heap[m].timeUs && heap[r].seq < heap[m].seq))
+        )
+          m = r;
+        if (m === i) break;
+        const t = heap[i];
+        heap[i] = heap[m];
+        heap[m] = t;
+        i = m;
+      }
+    }
+    return top;
+  };
+  // Per (template, host): the channel's record counter and the System defaults, looked up once.
+  const channels = new Map<string, ChannelState>();
+  const templateStates = new Map<EventTemplate, Map<Host, TemplateState>>();
+  const stateOf = (t: EventTemplate, host: Host): TemplateState => {
+    let byHost = templateStates.get(t);
+    if (!byHost) templateStates.set(t, (byHost = new Map()));
+    let st = byHost.get(host);
+    if (!st) {
+      const key = `${host.name}|${t.channel}`;
+      let channel = channels.get(key);
+      if (!channel) {
+        const rid = renderRng
+          .fork(key)
+          .int(t.channel === "Security" ? 200_000 : 20_000, t.channel === "Security" ? 9_000_000 : 3_000_000);
+        channels.set(key, (channel = { rid, count: 0, last: -Infinity }));
+      }
+      st = {
+        channel,
+        writer: world.writer(host, t.channel),
+        activityId: t.provider.name === SECURITY_PROVIDER ? activity.get(host.name)! : null,
+        userId: t.channel === "Security" ? null : "S-1-5-18",
+        count: 0,
+      };
+      byHost.set(host, st);
+    }
+    return st;
+  };
+  const finalize = (p: Pending): void => {
+    const t = p.template;
+    const st = p.state;
+    const o = p.options;
+    const writer = o?.writer ?? st.writer;
+    st.count++;
+    st.channel.count++;
+    const event: WinEvent = {
+      template: t,
+      timeCreated: systemTime(p.timeUs, p.tick),
+      timeUs: p.timeUs,
+      recordId: ++st.channel.rid,
+      activityId: o?.activityId !== undefined ? o.activityId : st.activityId,
+      processId: writer.pid,
+      threadId: writer.tid,
+      computer: p.host.fqdn,
+      userId: o?.userId !== undefined ? o.userId : st.userId,
+      data: p.data,
+    };
+    if (p.label.step !== null) stepEvents.set(p.label.step, (stepEvents.get(p.label.step) ?? 0) + 1);
+    sink(event, p.label);
+  };
+
+  const ctx: RenderContext = {
+    world,
+    rng: renderRng,
+    emit: (template, data, opts) => push(hostOfCurrent, template, data, opts),
+    emitOn: (host, template, data, opts) => push(host, template, data, opts),
+  };
+  let hostOfCurrent: Host = world.hosts[0];
+
+  const scenario = planned.timed;
+  let si = 0;
+  let nextNoise = noise.next();
+  let produced = 0;
+  let actions = 0;
+  const max = options.maxEvents ?? Infinity;
+
+  for (;;) {
+    let item: TimedAction;
+    if (si < scenario.length && (nextNoise.done || scenario[si].timeUs <= nextNoise.value.timeUs))
+      item = scenario[si++];
+    else if (!nextNoise.done) {
+      item = nextNoise.value;
+      nextNoise = noise.next();
+    } else break;
+    while (heap.length && heap[0].timeUs < item.timeUs) {
+      finalize(popMin());
+      if (++produced >= max) return report();
+    }
+    current = item;
+    actions++;
+    const action: Action = item.action;
+    const host = world.hostByRef(action.host ?? item.host) ?? world.hosts[0];
+    hostOfCurrent = host;
+    let resolved;
+    try {
+      resolved = execute(action, { world, rng: renderRng, timeUs: item.timeUs, defaultHost: host });
+    } catch (error) {
+      if (!(error instanceof ExecError)) throw error;
+      if (item.step !== null)
+        issues.push({ actionId: action.id, step: item.step, code: error.code, message: error.message });
+      continue;
+    }
+    label = {
+      step: item.step,
+      technique: item.technique,
+      procedure: item.procedure,
+      actionId: action.id,
+      actionKind: action.kind,
+      verdict: action.verdict ?? item.verdict,
+      host: resolved.host.name,
+    };
+    hostOfCurrent = resolved.host;
+    latency = latencyRng.int(100, 1500);
+    const rs = byKind.get(action.kind);
+    if (rs) for (const r of rs) r.render(resolved, ctx);
+  }
+  while (heap.length) {
+    finalize(popMin());
+    if (++produced >= max) break;
+  }
+  return report();
+
+  function report(): GenerateReport {
+    const byChannel: Record<string, number> = {};
+    const byEventId: Record<string, number> = {};
+    for (const [key, c] of channels) {
+      const channel = key.slice(key.indexOf("|") + 1);
+      byChannel[channel] = (byChannel[channel] ?? 0) + c.count;
+    }
+    for (const [t, m] of templateStates)
+      for (const st of m.values()) byEventId[t.key] = (byEventId[t.key] ?? 0) + st.count;
+    return {
+      seed: spec.seed,
+      start: spec.start,
+      end: new Date(Math.floor(Math.max(endUs, current?.timeUs ?? 0) / 1000)).toISOString(),
+      domain: { ...world.domain },
+      hosts: world.hosts.map((h) => ({ name: h.name, fqdn: h.fqdn, ip: h.ip, role: h.role, os: h.os.name })),
+      interactiveUser: `${world.estate.interactive.domain}\\${world.estate.interactive.sam}`,
+      steps: planned.steps.map((s) => ({ ...s, events: stepEvents.get(s.index) ?? 0 })),
+      events: produced,
+      actions,
+      byChannel,
+      byEventId,
+      issues,
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import type { FieldValue, WinEvent } from "../event";
+import { securityProvider, sysmonNames, sysmonProvider } from "./ecs-names";
+
+/**
+ * The event's message as Windows renders it from the provider's message table (what Event Viewer shows,
+ * Winlogbeat puts in `message` and Sentinel in RenderedDescription). CRLF line ends, as FormatMessage gives.
+ * Security messages are long per-event templates and are not rendered here (null).
+ */
+export function renderMessage(event: WinEvent): string | null {
+  const t = event.template;
+  const v = (i: number) => text(event.data[i], t.fields[i]?.type === "guid", false);
+  if (t.provider.name === sysmonProvider) {
+    const title = sysmonNames[t.eventId]?.[1];
+    if (!title) return null;
+    const lines = t.fields.map((f, i) => `${f.name}: ${text(event.data[i], f.type === "guid", true)}`);
+    return [`${title}:`, ...lines].join("\r\n");
+  }
+  if (t.provider.name === securityProvider) return null;
+  switch (`${t.provider.name}|${t.eventId}`) {
+    case "Service Control Manager|7045":
+      return (
+        "A service was installed in the system.\r\n\r\n" +
+        `Service Name:  ${v(0)}\r\nService File Name:  ${v(1)}\r\nService Type:  ${v(2)}\r\n` +
+        `Service Start Type:  ${v(3)}\r\nService Account:  ${v(4)}`
+      );
+    case "Service Control Manager|7036":
+      return `The ${v(0)} service entered the ${v(1)} state.`;
+    case "Microsoft-Windows-PowerShell|4104":
+      return `Creating Scriptblock text (${v(0)} of ${v(1)}):\r\n${v(2)}\r\n\r\nScriptBlock ID: ${v(3)}\r\nPath: ${v(4)}`;
+    case "Microsoft-Windows-PowerShell|4103":
+      return `${v(2)}\r\n\r\nContext:\r\n${v(0)}\r\n\r\nUser Data:\r\n${v(1)}`;
+    case "PowerShell|400":
+    case "PowerShell|403":
+      return `Engine state is changed from ${v(1)} to ${v(0)}. \r\n\r\nDetails: \r\n${v(2)}`;
+    case "PowerShell|600":
+      return `Provider "${v(0)}" is ${v(1)}. \r\n\r\nDetails: \r\n${v(2)}`;
+    case "PowerShell|800":
+      return (
+        `Pipeline execution details for command line: ${v(0)}. \r\n\r\nContext Information: \r\n${v(1)} ` +
+        `\r\n\r\nDetails: \r\n${v(2)}`
+      );
+    case "Microsoft-Windows-TaskScheduler|106":
+      return `User "${v(1)}"  registered Task Scheduler task "${v(0)}"`;
+    case "Microsoft-Windows-TaskScheduler|140":
+      return `User "${v(1)}"  updated Task Scheduler task "${v(0)}"`;
+    case "Microsoft-Windows-TaskScheduler|141":
+      return `User "${v(1)}"  deleted Task Scheduler task "${v(0)}"`;
+    case "Microsoft-Windows-TaskScheduler|129":
+      return `Task Scheduler launch task "${v(0)}" , instance "${v(1)}"  with process ID ${v(2)}.`;
+    case "Microsoft-Windows-TaskScheduler|100":
+      return `Task Scheduler started "${v(2)}" instance of the "${v(0)}" task for user "${v(1)}".`;
+    case "Microsoft-Windows-TaskScheduler|200":
+      return `Task Scheduler launched action "${v(1)}" in instance "${v(2)}" of task "${v(0)}".`;
+    case "Microsoft-Windows-TaskScheduler|201":
+      return (
+        `Task Scheduler successfully completed task "${v(0)}" , instance "${v(1)}" , action "${v(2)}" ` +
+        `with return code ${v(3)}.`
+      );
+    case "Microsoft-Windows-TaskScheduler|102":
+      return `Task Scheduler successfully finished "${v(2)}" instance of the "${v(0)}" task for user "${v(1)}".`;
+    case "Microsoft-Windows-WMI-Activity|5861":
+      return (
+        `Namespace = ${v(0)}; Eventfilter = ${v(1)} (refer to its activate eventid:5859); ` +
+        `Consumer = ${v(2)}; PossibleCause = ${v(3)}`
+      );
+    default:
+      return null;
+  }
+}
+
+/** An insertion string as FormatMessage prints it: GUIDs braced (Sysmon uppercase, others lowercase). */
+function text(value: FieldValue | undefined, guid: boolean, upperGuid: boolean): string {
+  if (value === null || value === undefined) return "";
+  if (guid && typeof value === "string")
+    return upperGuid ? `{${value.toUpperCase()}}` : `{${value.toLowerCase()}}`;
+  return String(value);
+}

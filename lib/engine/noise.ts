@@ -1,0 +1,328 @@
+import type { Action } from "./actions";
+import { type Rng, stableHex } from "./rng";
+import type { TimedAction } from "./schedule";
+import type { Host } from "./world/types";
+
+/**
+ * Benign background activity (labelled benign): service hosts talking to update and telemetry endpoints,
+ * Defender scans, short-lived helper processes, browsing, and on the DC Kerberos traffic. Produced lazily
+ * in time order, so long runs stream in bounded memory.
+ */
+
+const S32 = "C:\\Windows\\System32";
+
+const updateHosts = [
+  "fe3cr.delivery.mp.microsoft.com",
+  "sls.update.microsoft.com",
+  "settings-win.data.microsoft.com",
+  "v10.events.data.microsoft.com",
+  "ctldl.windowsupdate.com",
+  "login.live.com",
+];
+const browseHosts = [
+  "www.bing.com",
+  "outlook.office365.com",
+  "teams.microsoft.com",
+  "www.office.com",
+  "github.com",
+  "login.microsoftonline.com",
+  "edge.microsoft.com",
+  "docs.microsoft.com",
+];
+const regKeys = [
+  [
+    "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Orchestrator\\UScheduler\\6.0",
+    "LastRun",
+  ],
+  ["HKLM\\SOFTWARE\\Microsoft\\Windows Defender\\Signature Updates", "SignaturesLastChecked"],
+  ["HKLM\\System\\CurrentControlSet\\Services\\bam\\State\\UserSettings", "LastSync"],
+] as const;
+
+/** An action before the generator gives it an ID and a host. */
+type WithoutIds<T> = T extends unknown ? Omit<T, "host" | "id"> : never;
+type Bare = WithoutIds<Action>;
+
+/** The DLLs every new process maps first (Sysmon 7 when image-load logging is on). */
+function startupLoads(proc: string, rng: Rng): [number, Bare][] {
+  let t = rng.int(300, 900);
+  return ["ntdll.dll", "kernel32.dll", "KernelBase.dll"].map((dll) => [
+    (t += rng.int(50, 400)),
+    { kind: "image.load", proc, image: `${S32}\\${dll}` },
+  ]);
+}
+
+/** Prefetch file SysMain writes about ten seconds after a program starts. */
+function prefetch(exe: string): Bare {
+  return {
+    kind: "file.create",
+    proc: "@svchost:LocalSystemNetworkRestricted",
+    path: `C:\\Windows\\Prefetch\\${exe}-${stableHex(exe, 8).toUpperCase()}.pf`,
+  };
+}
+
+type Burst = (host: Host, n: string, rng: Rng) => [number, Bare][];
+
+/** Each burst: [offset µs from the burst start, action]. Names are unique per burst. */
+const workstationBursts: Burst[] = [
+  (_h, n, rng) => {
+    const name = rng.pick(browseHosts);
+    return [
+      [0, { kind: "dns.query", proc: "@msedge", name, status: 0 }],
+      [
+        rng.int(2_000, 30_000),
+        {
+          kind: "network.connect",
+          proc: "@msedge",
+          protocol: "tcp",
+          remote: name,
+          port: 443,
+          initiated: true,
+        },
+      ],
+    ];
+  },
+  (_h, n, rng) => {
+    const name = rng.pick(updateHosts);
+    const svc = rng.pick(["@svchost:wuauserv", "@svchost:UsoSvc", "@svchost:BITS"]);
+    return [
+      [0, { kind: "dns.query", proc: svc, name, status: 0 }],
+      [
+        rng.int(1_000, 20_000),
+        { kind: "network.connect", proc: svc, protocol: "tcp", remote: name, port: 443, initiated: true },
+      ],
+    ];
+  },
+  (_h, n, rng) => {
+    const p = `@n${n}`;
+    const life = rng.int(400_000, 4_000_000);
+    return [
+      [
+        0,
+        {
+          kind: "process.create",
+          proc: p,
+          parent: "@svchost:DcomLaunch",
+          image: `${S32}\\backgroundTaskHost.exe`,
+          commandLine: `"${S32}\\backgroundTaskHost.exe" -ServerName:BackgroundTaskHost.WebAccountBackgroundManagerTask`,
+          user: "@user",
+        },
+      ],
+      ...startupLoads(p, rng),
+      [life, { kind: "process.terminate", proc: p }],
+      [life + rng.int(5_000_000, 10_000_000), prefetch("BACKGROUNDTASKHOST.EXE")],
+    ];
+  },
+  (_h, n, rng) => {
+    const p = `@n${n}`;
+    return [
+      [
+        0,
+        {
+          kind: "process.create",
+          proc: p,
+          parent: "@svchost:UsoSvc",
+          image: `${S32}\\MoUsoCoreWorker.exe`,
+          commandLine: `${S32}\\mousocoreworker.exe -Embedding`,
+          user: "@system",
+        },
+      ],
+      ...startupLoads(p, rng),
+      [
+        rng.int(5_000, 50_000),
+        {
+          kind: "registry.value.set",
+          proc: p,
+          key: regKeys[0][0],
+          value: regKeys[0][1],
+          type: "REG_SZ",
+          data: "2026-03-02T08:00:00Z",
+        },
+      ],
+      [rng.int(2_000_000, 9_000_000), { kind: "process.terminate", proc: p }],
+    ];
+  },
+  (_h, n, rng) => [
+    [
+      0,
+      {
+        kind: "file.create",
+        proc: "@msmpeng",
+        path: `C:\\ProgramData\\Microsoft\\Windows Defender\\Scans\\mpcache-${stableHex(String(rng.int(0, 15)), 40).toUpperCase()}.bin.${String(rng.int(1, 99)).padStart(2, "0")}`,
+      },
+    ],
+    [
+      rng.int(1_000, 40_000),
+      {
+        kind: "registry.value.set",
+        proc: "@msmpeng",
+        key: regKeys[1][0],
+        value: regKeys[1][1],
+        type: "REG_BINARY",
+        data: rng.hex(16),
+      },
+    ],
+  ],
+  (_h, n, rng) => [
+    [
+      0,
+      {
+        kind: "registry.value.set",
+        proc: "@svchost:netsvcs",
+        key: `${regKeys[2][0]}`,
+        value: regKeys[2][1],
+        type: "REG_QWORD",
+        data: String(rng.int(1, 1_000_000)),
+      },
+    ],
+  ],
+];
+
+const dcBursts: Burst[] = [
+  (h, _n, _rng) => [
+    [
+      0,
+      {
+        kind: "kerberos.tgs",
+        user: "@user",
+        service: `cifs/${h.fqdn}`,
+        source: "@workstation",
+        status: "0x0",
+        encryption: "0x12",
+      },
+    ],
+  ],
+  (_h, n, rng) => [
+    [
+      0,
+      {
+        kind: "kerberos.tgt",
+        user: rng.pick(["@user", "@admin"]),
+        source: rng.pick(["@workstation", "@workstation2"]),
+        status: "0x0",
+        encryption: "0x12",
+      },
+    ],
+  ],
+  (_h, n, rng) => {
+    const name = rng.pick(updateHosts);
+    return [
+      [0, { kind: "dns.query", proc: "@svchost:wuauserv", name, status: 0 }],
+      [
+        rng.int(1_000, 20_000),
+        {
+          kind: "network.connect",
+          proc: "@svchost:wuauserv",
+          protocol: "tcp",
+          remote: name,
+          port: 443,
+          initiated: true,
+        },
+      ],
+    ];
+  },
+];
+
+const serverBursts: Burst[] = [workstationBursts[1], workstationBursts[4], workstationBursts[5], dcBursts[2]];
+
+type Pending = TimedAction & { readonly seq: number };
+
+/** Binary min-heap on (timeUs, seq). */
+class Heap {
+  private items: Pending[] = [];
+  get size() {
+    return this.items.length;
+  }
+  peek(): Pending | undefined {
+    return this.items[0];
+  }
+  push(p: Pending): void {
+    const a = this.items;
+    a.push(p);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (less(a[i], a[parent])) {
+        [a[i], a[parent]] = [a[parent], a[i]];
+        i = parent;
+      } else break;
+    }
+  }
+  pop(): Pending | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length && last) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && less(a[l], a[m])) m = l;
+        if (r < a.length && less(a[r], a[m])) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+function less(a: Pending, b: Pending): boolean {
+  return a.timeUs < b.timeUs || (a.timeUs === b.timeUs && a.seq < b.seq);
+}
+
+export interface NoiseOptions {
+  readonly hosts: readonly Host[];
+  readonly startUs: number;
+  readonly endUs: number;
+  /** Mean bursts per minute per host. */
+  readonly burstsPerMinute: number;
+  readonly rng: Rng;
+}
+
+/** Time-ordered benign actions over [startUs, endUs]. */
+export function* noiseActions(o: NoiseOptions): Generator<TimedAction> {
+  if (o.burstsPerMinute <= 0 || o.hosts.length === 0) return;
+  const heap = new Heap();
+  const meanGapUs = 60_000_000 / o.burstsPerMinute;
+  const next = o.hosts.map(() => o.startUs + o.rng.int(0, Math.ceil(meanGapUs)));
+  let seq = 0;
+  let n = 0;
+  for (;;) {
+    // Open every burst that starts before the earliest pending action.
+    let h = 0;
+    for (let i = 1; i < next.length; i++) if (next[i] < next[h]) h = i;
+    const top = heap.peek();
+    if (next[h] <= o.endUs && (!top || next[h] <= top.timeUs)) {
+      const host = o.hosts[h];
+      const bursts =
+        host.role === "dc" ? dcBursts : host.role === "server" ? serverBursts : workstationBursts;
+      const burst = o.rng.pick(bursts)(host, String(n++), o.rng);
+      let prev = next[h];
+      for (const [offset, action] of burst) {
+        const t = Math.max(prev + 1, next[h] + offset);
+        prev = t;
+        const a = action as Action & { id: string; host: string };
+        a.id = `noise:${seq}`;
+        a.host = host.name;
+        heap.push({
+          action: a,
+          step: null,
+          technique: null,
+          procedure: null,
+          verdict: "benign",
+          host: host.name,
+          timeUs: t,
+          seq: seq++,
+        });
+      }
+      next[h] += Math.max(1000, Math.round(-Math.log(1 - o.rng.next()) * meanGapUs));
+      continue;
+    }
+    const p = heap.pop();
+    if (!p) return;
+    yield p;
+  }
+}

@@ -1,0 +1,352 @@
+import type { FieldValue } from "../../event";
+import type { Session, User } from "../../world/types";
+import { hex } from "../common";
+import type { RenderContext, ResolvedAction } from "../types";
+import { SECURITY } from "./templates";
+
+/** Logon, account, Kerberos and share events of the Security log. */
+
+const ZERO_GUID = "00000000-0000-0000-0000-000000000000";
+const NOT_SET = "%%1793";
+
+export function subjectOf(session: Session | null | undefined): FieldValue[] {
+  if (!session) return ["S-1-0-0", "-", "-", "0x0"];
+  return [session.user.sid, session.user.sam, session.user.domain, session.logonIdHex];
+}
+
+const ADMIN_PRIVILEGES = [
+  "SeSecurityPrivilege",
+  "SeBackupPrivilege",
+  "SeRestorePrivilege",
+  "SeTakeOwnershipPrivilege",
+  "SeDebugPrivilege",
+  "SeSystemEnvironmentPrivilege",
+  "SeLoadDriverPrivilege",
+  "SeImpersonatePrivilege",
+  "SeDelegateSessionUserImpersonatePrivilege",
+].join("\n\t\t\t");
+const SYSTEM_PRIVILEGES = [
+  "SeAssignPrimaryTokenPrivilege",
+  "SeTcbPrivilege",
+  "SeSecurityPrivilege",
+  "SeTakeOwnershipPrivilege",
+  "SeLoadDriverPrivilege",
+  "SeBackupPrivilege",
+  "SeRestorePrivilege",
+  "SeDebugPrivilege",
+  "SeAuditPrivilege",
+  "SeSystemEnvironmentPrivilege",
+  "SeImpersonatePrivilege",
+  "SeDelegateSessionUserImpersonatePrivilege",
+].join("\n\t\t\t");
+
+const logonProcess: Record<number, string> = {
+  2: "User32 ",
+  3: "NtLmSsp ",
+  4: "Advapi  ",
+  5: "Advapi  ",
+  7: "User32 ",
+  10: "User32 ",
+  11: "User32 ",
+};
+
+export function renderLogon(r: ResolvedAction<"logon">, ctx: RenderContext): void {
+  const s = r.session!;
+  const u = s.user;
+  const type = s.logonType;
+  const network = type === 3;
+  const kerberos = s.authPackage === "Kerberos";
+  const process =
+    type === 5
+      ? ctx.world.proc(r.host, "@services")
+      : type === 4
+        ? ctx.world.proc(r.host, "@svchost:Schedule")
+        : network
+          ? null
+          : ctx.world.proc(r.host, "@svchost:netsvcs");
+  const subject = network
+    ? ["S-1-0-0", "-", "-", "0x0"]
+    : ["S-1-5-18", `${r.host.name}$`, ctx.world.domain.netbios, "0x3e7"];
+  const emit = (session: Session, offsetUs: number) =>
+    ctx.emit(
+      SECURITY.logon,
+      [
+        ...subject,
+        u.sid,
+        u.sam,
+        u.kind === "domain" ? ctx.world.domain.netbios : u.domain,
+        session.logonIdHex,
+        type,
+        network ? (kerberos ? "Kerberos" : "NtLmSsp ") : (logonProcess[type] ?? "Advapi  "),
+        network ? s.authPackage : "Negotiate",
+        network && kerberos ? "-" : s.sourceHost,
+        session.kerberosGuid,
+        "-",
+        network && !kerberos ? "NTLM V2" : "-",
+        network && !kerberos ? 128 : 0,
+        process ? hex(process.pid) : "0x0",
+        process ? process.image.path : "-",
+        s.sourceIp,
+        String(s.sourcePort),
+        "%%1833",
+        type === 10 ? "%%1843" : "-",
+        "-",
+        "-",
+        "%%1843",
+        session.linked ? session.linked.logonIdHex : "0x0",
+        session.elevated ? "%%1842" : "%%1843",
+      ],
+      { offsetUs },
+    );
+  // Elevated half first, as LSA creates it first.
+  if (s.linked && s.linked.elevated) emit(s.linked, 0);
+  emit(s, 40);
+  if (u.admin || u.sid === "S-1-5-18") {
+    const priv = u.sid === "S-1-5-18" ? SYSTEM_PRIVILEGES : ADMIN_PRIVILEGES;
+    ctx.emit(SECURITY.specialPrivileges, [...subjectOf(s.linked?.elevated ? s.linked : s), priv], {
+      offsetUs: 60,
+    });
+  }
+  // NTLM with a domain account: the DC validates the credentials.
+  const dc = ctx.world.dc;
+  if (network && !kerberos && u.kind === "domain" && dc) {
+    ctx.emitOn(
+      dc,
+      SECURITY.credentialValidation,
+      ["MICROSOFT_AUTHENTICATION_PACKAGE_V1_0", u.sam, s.sourceHost, "0x0"],
+      { offsetUs: 10 },
+    );
+  }
+}
+
+export function renderLogonFailure(r: ResolvedAction<"logon.failure">, ctx: RenderContext): void {
+  const a = r.action;
+  const src = r.source!;
+  const network = a.logonType === 3;
+  ctx.emit(SECURITY.logonFailure, [
+    ...(network
+      ? ["S-1-0-0", "-", "-", "0x0"]
+      : ["S-1-5-18", `${r.host.name}$`, ctx.world.domain.netbios, "0x3e7"]),
+    "S-1-0-0",
+    a.user,
+    r.user?.domain ?? ctx.world.domain.netbios,
+    a.status.toLowerCase(),
+    "%%2313",
+    a.subStatus.toLowerCase(),
+    a.logonType,
+    network ? "NtLmSsp " : "User32 ",
+    a.authPackage,
+    src.workstation,
+    "-",
+    "-",
+    0,
+    "0x0",
+    "-",
+    src.ip,
+    String(src.port),
+  ]);
+}
+
+export function renderLogoff(r: ResolvedAction<"logoff">, ctx: RenderContext): void {
+  const s = r.session!;
+  const u = s.user;
+  const who = [u.sid, u.sam, u.domain];
+  if (s.logonType === 2 || s.logonType === 10 || s.logonType === 11)
+    ctx.emit(SECURITY.userLogoff, [...who, s.logonIdHex]);
+  if (s.linked) ctx.emit(SECURITY.logoff, [...who, s.linked.logonIdHex, s.logonType], { offsetUs: 500 });
+  ctx.emit(SECURITY.logoff, [...who, s.logonIdHex, s.logonType], { offsetUs: 800 });
+}
+
+export function renderExplicitCredentials(
+  r: ResolvedAction<"credentials.explicit">,
+  ctx: RenderContext,
+): void {
+  const a = r.action;
+  const p = r.actor!;
+  const t = r.user!;
+  const server = r.targetHost ? r.targetHost.fqdn : a.targetServer;
+  ctx.emit(SECURITY.explicitCredentials, [
+    ...subjectOf(p.session),
+    ZERO_GUID,
+    t.sam,
+    t.kind === "domain" ? ctx.world.domain.netbios : t.domain,
+    ZERO_GUID,
+    server,
+    a.targetInfo ?? server,
+    hex(p.pid),
+    p.image.path,
+    "-",
+    "-",
+  ]);
+}
+
+export function renderSpecialPrivileges(r: ResolvedAction<"privileges.special">, ctx: RenderContext): void {
+  const s = r.session!;
+  ctx.emit(SECURITY.specialPrivileges, [
+    ...subjectOf(s),
+    s.user.sid === "S-1-5-18" ? SYSTEM_PRIVILEGES : ADMIN_PRIVILEGES,
+  ]);
+}
+
+function targetOf(u: User): FieldValue[] {
+  return [u.sam, u.domain, u.sid];
+}
+
+function accountAttributes(u: User, created: boolean): FieldValue[] {
+  return [
+    u.sam,
+    NOT_SET,
+    u.kind === "domain" ? (u.upn ?? "-") : "-",
+    NOT_SET,
+    NOT_SET,
+    NOT_SET,
+    NOT_SET,
+    NOT_SET,
+    created ? "%%1794" : "-",
+    created ? "%%1794" : "-",
+    "513",
+    "-",
+    created ? "0x0" : "0x15",
+    created ? "0x15" : "0x10",
+    created ? "\n\t\t%%2080\n\t\t%%2082\n\t\t%%2084" : "\n\t\t%%2048",
+    NOT_SET,
+    "-",
+    created ? "%%1797" : "-",
+  ];
+}
+
+export function renderAccount(r: ResolvedAction, ctx: RenderContext): void {
+  const u = r.user!;
+  const subject = subjectOf(r.actor?.session);
+  const kind = r.action.kind;
+  if (kind === "account.create") {
+    ctx.emit(SECURITY.userCreated, [...targetOf(u), ...subject, "-", ...accountAttributes(u, true)]);
+    ctx.emit(SECURITY.userEnabled, [...targetOf(u), ...subject], { offsetUs: 30 });
+    ctx.emit(SECURITY.userChanged, ["-", ...targetOf(u), ...subject, "-", ...accountAttributes(u, false)], {
+      offsetUs: 60,
+    });
+  } else if (kind === "account.enable") {
+    ctx.emit(SECURITY.userEnabled, [...targetOf(u), ...subject]);
+    ctx.emit(SECURITY.userChanged, ["-", ...targetOf(u), ...subject, "-", ...accountAttributes(u, false)], {
+      offsetUs: 30,
+    });
+  } else if (kind === "account.password.reset") {
+    ctx.emit(SECURITY.passwordReset, [...targetOf(u), ...subject]);
+    ctx.emit(
+      SECURITY.userChanged,
+      [
+        "-",
+        ...targetOf(u),
+        ...subject,
+        "-",
+        ...accountAttributes(u, false).map((v, i) => (i === 8 ? "%%1794" : v)),
+      ],
+      { offsetUs: 30 },
+    );
+  } else if (kind === "account.change") {
+    ctx.emit(SECURITY.userChanged, ["-", ...targetOf(u), ...subject, "-", ...accountAttributes(u, false)]);
+  } else if (kind === "group.member.add") {
+    const g = r.group!;
+    const member =
+      u.kind === "domain"
+        ? `CN=${u.fullName},CN=Users,${ctx.world.domain.dns
+            .split(".")
+            .map((p) => `DC=${p}`)
+            .join(",")}`
+        : "-";
+    ctx.emit(g.local ? SECURITY.localGroupMemberAdded : SECURITY.globalGroupMemberAdded, [
+      member,
+      u.sid,
+      g.name,
+      g.domain,
+      g.sid,
+      ...subject,
+      "-",
+    ]);
+  }
+}
+
+export function renderKerberos(r: ResolvedAction<"kerberos.tgt" | "kerberos.tgs">, ctx: RenderContext): void {
+  const a = r.action;
+  const u = r.user!;
+  const src = r.source!;
+  const realm = ctx.world.domain.dns.toUpperCase();
+  if (a.kind === "kerberos.tgt") {
+    ctx.emit(SECURITY.tgtRequested, [
+      u.sam,
+      ctx.world.domain.netbios,
+      u.sid,
+      "krbtgt",
+      `${ctx.world.domain.sid}-502`,
+      "0x40810010",
+      a.status.toLowerCase(),
+      a.encryption.toLowerCase(),
+      "2",
+      `::ffff:${src.ip}`,
+      String(src.port),
+      "",
+      "",
+      "",
+    ]);
+    return;
+  }
+  const svcHost = r.targetHost;
+  const serviceAccount = svcHost ? ctx.world.userByRef(`${svcHost.name}$`) : undefined;
+  ctx.emit(SECURITY.tgsRequested, [
+    `${u.sam}@${realm}`,
+    realm,
+    serviceAccount ? serviceAccount.sam : a.service,
+    serviceAccount ? serviceAccount.sid : "S-1-0-0",
+    "0x40810000",
+    a.encryption.toLowerCase(),
+    `::ffff:${src.ip}`,
+    String(src.port),
+    a.status.toLowerCase(),
+    ctx.rng.guid(),
+    "-",
+  ]);
+}
+
+export function renderShareAccess(r: ResolvedAction<"share.access">, ctx: RenderContext): void {
+  const a = r.action;
+  const s = r.session!;
+  const share = a.share.startsWith("\\\\") ? a.share : `\\\\*\\${a.share}`;
+  const name = share.slice(share.lastIndexOf("\\") + 1).toUpperCase();
+  const local =
+    name === "ADMIN$"
+      ? "\\??\\C:\\Windows"
+      : name === "C$"
+        ? "\\??\\C:\\"
+        : name === "IPC$"
+          ? ""
+          : `\\??\\C:\\Shares\\${name}`;
+  const subject = subjectOf(s);
+  ctx.emit(SECURITY.shareAccess, [
+    ...subject,
+    "File",
+    s.sourceIp,
+    String(s.sourcePort),
+    share,
+    local,
+    a.accessMask,
+    "%%4416\n\t\t\t\t",
+  ]);
+  if (a.relativeTarget !== undefined) {
+    ctx.emit(
+      SECURITY.shareObjectCheck,
+      [
+        ...subject,
+        "File",
+        s.sourceIp,
+        String(s.sourcePort),
+        share,
+        local,
+        a.relativeTarget,
+        a.accessMask,
+        "%%4416\n\t\t\t\t",
+        "%%4416:\t%%1801\n\t\t\t\t",
+      ],
+      { offsetUs: 200 },
+    );
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Seeded pseudo-random numbers (sfc32): fast, 32-bit state words, identical on every platform.
+ * Streams are forked by label so adding a consumer in one place does not shift numbers elsewhere.
+ */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number, salt = 0) {
+    this.a = 0x9e3779b9 ^ salt;
+    this.b = 0x243f6a88 ^ seed;
+    this.c = 0xb7e15162 ^ Math.imul(seed, 0x85ebca6b);
+    this.d = 1 ^ Math.imul(salt ^ seed, 0xc2b2ae35);
+    for (let i = 0; i < 15; i++) this.u32();
+  }
+
+  /** A new independent stream for a named purpose. */
+  fork(label: string): Rng {
+    return new Rng(this.u32(), hash32(label));
+  }
+
+  u32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** [0, 1) */
+  next(): number {
+    return this.u32() / 4294967296;
+  }
+
+  /** Integer in [min, max] inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** n lowercase hex digits. */
+  hex(n: number): string {
+    let s = "";
+    while (s.length < n) s += this.u32().toString(16).padStart(8, "0");
+    return s.slice(0, n);
+  }
+
+  /** Random GUID, uppercase without braces (version-4 shape). */
+  guid(): string {
+    const h = this.hex(32).toUpperCase();
+    const variant = "89AB"[this.int(0, 3)];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+}
+
+/** FNV-1a, 32-bit. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Deterministic hex digest of a text, any length (not cryptographic; for stable fake hashes). */
+export function stableHex(text: string, length: number): string {
+  const rng = new Rng(hash32(text), hash32(`${text.length}:${text}`) ^ length);
+  return rng.hex(length);
+}

@@ -1,0 +1,45 @@
+/** Time formatting for the hot loop: the date part is cached per second. */
+
+let cachedSecond = -1;
+let cachedIso = "";
+
+/** "2025-10-25T17:41:46" for a time in microseconds since the Unix epoch. */
+function isoSecond(us: number): string {
+  const sec = Math.floor(us / 1_000_000);
+  if (sec !== cachedSecond) {
+    cachedSecond = sec;
+    cachedIso = new Date(sec * 1000).toISOString().slice(0, 19);
+  }
+  return cachedIso;
+}
+
+function frac(us: number): number {
+  const f = us % 1_000_000;
+  return f < 0 ? f + 1_000_000 : f;
+}
+
+/** Windows SystemTime with 7 fractional digits: the 7th (100 ns) digit is given. */
+export function systemTime(us: number, tick = 0): string {
+  return `${isoSecond(us)}.${String(frac(us) * 10 + tick).padStart(7, "0")}Z`;
+}
+
+/** Sysmon's UtcTime: "2025-10-25 17:41:46.742". */
+export function sysmonUtc(us: number): string {
+  const iso = isoSecond(us);
+  return `${iso.slice(0, 10)} ${iso.slice(11)}.${String(Math.floor(frac(us) / 1000)).padStart(3, "0")}`;
+}
+
+/** Parses "…T…Z" SystemTime (any fraction length) to microseconds; NaN when malformed. */
+export function parseSystemTime(text: string): number {
+  const m = /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?Z?$/.exec(text);
+  if (!m) return NaN;
+  const base = Date.parse(`${m[1].replace(" ", "T")}Z`);
+  if (Number.isNaN(base)) return NaN;
+  const fracUs = m[2] ? Number((m[2] + "000000").slice(0, 6)) : 0;
+  return base * 1000 + fracUs;
+}
+
+/** ISO 8601 → microseconds since the epoch. */
+export function isoToUs(iso: string): number {
+  return Date.parse(iso) * 1000;
+}
