@@ -2,7 +2,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
 import type { EventLabel, WinEvent } from "@/lib/engine/event";
-import { generateStream } from "@/lib/engine/generate";
+import { generateStream, streamSerializer } from "@/lib/engine/generate";
 import { formatById, formats } from "@/lib/engine/formats/registry";
 import { formatIds } from "@/lib/engine/formats/types";
 import { techniqueId, type StepSpec } from "@/lib/engine/spec";
@@ -172,8 +172,9 @@ export function registerGenerate(program: Command): void {
       const out = new Output(options.out);
       const labels = options.labels ? new Output(options.labels) : null;
       if (format.header) out.write(`${format.header}\n`);
+      const write = streamSerializer(format);
       const report = generateStream(spec, { procedures }, (event: WinEvent, label: EventLabel) => {
-        const line = format.serialize(event, label);
+        const line = write(event, label);
         if (line !== "") out.write(`${line}\n`);
         labels?.write(
           `${JSON.stringify({ computer: event.computer, channel: event.template.channel, recordId: event.recordId, ...label })}\n`,
