@@ -1,0 +1,25 @@
+import type { Variant } from "./types";
+import { extrasA } from "./extras/part-a";
+import { extrasB } from "./extras/part-b";
+import { extrasC } from "./extras/part-c";
+import { extrasD } from "./extras/part-d";
+import { extrasE } from "./extras/part-e";
+import { extrasF } from "./extras/part-f";
+import { extrasG } from "./extras/part-g";
+import { extrasH } from "./extras/part-h";
+
+/**
+ * More real-world variants for rows of the tables, kept apart so the rows stay short: named tools and the
+ * exact command shapes from incident reports and Atomic tests (fgdump, Impacket, Qakbot injection, …).
+ * They are listed first in their row.
+ */
+export const extraVariants: Readonly<Record<string, readonly Variant[]>> = {
+  ...extrasA,
+  ...extrasB,
+  ...extrasC,
+  ...extrasD,
+  ...extrasE,
+  ...extrasF,
+  ...extrasG,
+  ...extrasH,
+};

