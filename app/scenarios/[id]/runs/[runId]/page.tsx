@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RunHeader } from "@/components/viewer/run-header";
+import { RunViewer } from "@/components/viewer/run-viewer";
+import { ensureLocalActor } from "@/lib/db/actors";
+import { getRun } from "@/lib/db/runs";
+import { getScenario } from "@/lib/db/scenarios";
+import { signingKeyInfo } from "@/lib/scenarios/signing";
+import { loadViewerData } from "@/lib/scenarios/viewer-load";
+
+export const dynamic = "force-dynamic";
+
+export default async function RunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
+  const { id, runId } = await params;
+  const actor = await ensureLocalActor();
+  const [scenario, run] = await Promise.all([getScenario(actor, id), getRun(actor, runId)]);
+  if (!scenario || !run || run.scenarioId !== scenario.id) notFound();
+  const [data, key] = await Promise.all([loadViewerData(actor, run.id), signingKeyInfo()]);
+
+  return (
+    <main className="mx-auto max-w-[1600px] space-y-3 px-4 py-4">
+      <nav className="text-sm text-slate-500" aria-label="Breadcrumb">
+        <Link href="/scenarios" className="hover:underline">
+          Scenarios
+        </Link>{" "}
+        /{" "}
+        <Link href={`/scenarios/${scenario.id}`} className="hover:underline">
+          {scenario.title}
+        </Link>{" "}
+        / run
+      </nav>
+      <RunHeader
+        scenarioId={scenario.id}
+        title={run.snapshot.title}
+        run={{
+          id: run.id,
+          status: run.status,
+          seed: run.seed,
+          engineVersion: run.engineVersion,
+          attackVersion: run.attackVersion,
+          mode: run.mode,
+          eventCount: run.eventCount,
+          durationMs: run.durationMs,
+          error: run.error,
+          createdAt: run.createdAt,
+          steps: run.snapshot.steps.map((s) => s.technique),
+          formats: run.snapshot.formats,
+          timings: run.timings,
+        }}
+        counts={run.counts}
+        publicKey={key}
+      />
+      <RunViewer
+        runId={run.id}
+        treeEvents={data.treeEvents}
+        marks={data.marks}
+        options={data.options}
+        validation={run.validation}
+        detections={run.detections}
+        llmTrace={run.llmTrace}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+"use server";
+
+import { after } from "next/server";
+import { ensureLocalActor } from "@/lib/db/actors";
+import { previewPlan } from "@/lib/scenarios/preview";
+import { generateScenario } from "@/lib/scenarios/run";
+import { definitionOf, randomSeed } from "@/lib/scenarios/spec";
+import type { ActionResult, PlanPreview } from "@/lib/scenarios/types";
+import { InputError, parseInput } from "@/lib/schemas/errors";
+import { scenarioCreateSchema } from "@/lib/schemas/scenario";
+
+/** Server actions of the builder: validate with zod, call lib/scenarios, return a plain result. */
+
+async function attempt<T>(fn: () => Promise<T> | T): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, error: error.toBody().error };
+    console.error("[scenarios] action failed", error);
+    return { ok: false, error: { code: "internal", message: "Unexpected server error" } };
+  }
+}
+
+/** Decomposes the scenario into its action graph; stores nothing. */
+export async function previewPlanAction(input: unknown): Promise<ActionResult<PlanPreview>> {
+  return attempt(() => {
+    const parsed = parseInput(scenarioCreateSchema, input);
+    return previewPlan(definitionOf(parsed), parsed.seed ?? randomSeed());
+  });
+}
+
+/** Stores the scenario and its first run; the client then opens the viewer. */
+export async function generateScenarioAction(
+  input: unknown,
+): Promise<ActionResult<{ scenarioId: string; runId: string; status: string }>> {
+  // Sigma matching runs after the response, so the viewer opens as soon as the events are stored.
+  return attempt(async () =>
+    generateScenario(await ensureLocalActor(), input, { deferDetection: (job) => after(job) }),
+  );
+}
