@@ -74,13 +74,31 @@ describe("mimicry generate", () => {
     expect(r.stdout).toContain("CurrentVersion\\Run\\");
   });
 
+  it("runs free text through the procedure library's parser", async () => {
+    const r = await run([
+      "generate",
+      "--action",
+      "dump lsass with rundll32 comsvcs.dll MiniDump",
+      "--noise",
+      "none",
+    ]);
+    expect(r.code).toBe(0);
+    const images = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).Event)
+      .filter((e) => e.System.EventID === 1)
+      .map((e) => String(e.EventData.Image).toLowerCase());
+    expect(images.some((i) => i.endsWith("rundll32.exe"))).toBe(true);
+  });
+
   it.each([
     [["generate", "--technique", "T1234"], /no procedure for technique T1234; run "mimicry generate --list"/],
     [["generate", "--technique", "T1003.001", "--seed", "-4"], /bad seed/],
     [["generate", "--technique", "T1003.001", "--seed", "99999999999"], /bad seed/],
     [["generate", "--technique", "T1003.001", "--start", "2026-13-45"], /bad --start/],
     [["generate", "--technique", "T1003.001", "--format", "pcap"], /unknown format "pcap"/],
-    [["generate", "--action", "steal the passwords"], /free text needs a technique procedure/],
+    [["generate", "--action", "the weather is nice today"], /free text needs a technique procedure/],
     [["generate"], /nothing to generate/],
   ])("%j → one-line error, exit 2", async (args, message) => {
     const r = await run(args);

@@ -2,13 +2,14 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
 import type { EventLabel, WinEvent } from "@/lib/engine/event";
-import { generateStream, streamSerializer } from "@/lib/engine/generate";
+import { estateFor, generateStream, streamSerializer, type TextParser } from "@/lib/engine/generate";
 import { formatById, formats } from "@/lib/engine/formats/registry";
 import { formatIds } from "@/lib/engine/formats/types";
 import { techniqueId, type StepSpec } from "@/lib/engine/spec";
 import { planFromText } from "@/lib/engine/text";
 import { procedures } from "@/lib/procedures/registry";
 import { atomicSpec } from "@/lib/procedures/atomic/import";
+import { parseActionText } from "@/lib/procedures/freetext/parse";
 import { UsageError } from "../errors";
 import { findAtomic } from "./atomic";
 
@@ -82,7 +83,25 @@ function listText(): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function buildSteps(options: GenerateOptions): StepSpec[] {
+/** The free-text parser of the procedure library, handed to the engine for `--action` steps. */
+export const parseText: TextParser = (text, ctx) =>
+  parseActionText(text, {
+    names: ctx.names,
+    technique: ctx.technique,
+    procedures: ctx.procedures,
+    seed: ctx.seed,
+    host: ctx.host,
+  });
+
+function understood(text: string, technique: string, seed: number): boolean {
+  if (planFromText(text) !== null) return true;
+  const names = estateFor({ seed });
+  // Something in the text must be recognised (a command, binary, path…), not only the technique's procedure.
+  const parsed = parseText(text, { names, technique, host: "@workstation", seed, procedures });
+  return parsed.actions.length > 0 && (parsed.extracted?.length ?? 0) > 0;
+}
+
+export function buildSteps(options: GenerateOptions, seed = 1): StepSpec[] {
   const steps: StepSpec[] = [];
   for (const t of options.technique) {
     const id = t.toUpperCase();
@@ -91,7 +110,7 @@ export function buildSteps(options: GenerateOptions): StepSpec[] {
     const hasProcedure = procedures.some(
       (p) => p.technique === id && (!options.procedure || p.id === options.procedure),
     );
-    const coveredByText = options.action.some((a) => planFromText(a) !== null);
+    const coveredByText = options.action.some((a) => understood(a, id, seed));
     if (!hasProcedure && !coveredByText)
       throw new UsageError(
         `no procedure for technique ${id}${options.procedure ? ` with procedure ${options.procedure}` : ""}; run "mimicry generate --list" to see the available ones`,
@@ -100,9 +119,9 @@ export function buildSteps(options: GenerateOptions): StepSpec[] {
   }
   const fallbackTechnique = options.technique.at(-1)?.toUpperCase() ?? "T1059";
   for (const text of options.action) {
-    if (planFromText(text) === null) {
+    if (!understood(text, fallbackTechnique, seed)) {
       throw new UsageError(
-        `--action "${text.slice(0, 60)}": free text needs a technique procedure (the free-text parser comes with the procedure library); put the commands in quotes to run them as written`,
+        `--action "${text.slice(0, 60)}": free text needs a technique procedure or a command the parser recognises (give --technique, or put the commands in quotes to run them as written)`,
       );
     }
     steps.push({ technique: fallbackTechnique, text });
@@ -165,7 +184,7 @@ export function registerGenerate(program: Command): void {
         start: parseStart(options.start),
         steps: options.atomic
           ? atomicSpec(findAtomic(options.atomic), { seed }).spec.steps!
-          : buildSteps(options),
+          : buildSteps(options, seed),
         noise: { level: options.noise, durationSeconds: duration },
         formats: [format.id],
       };
@@ -173,7 +192,7 @@ export function registerGenerate(program: Command): void {
       const labels = options.labels ? new Output(options.labels) : null;
       if (format.header) out.write(`${format.header}\n`);
       const write = streamSerializer(format);
-      const report = generateStream(spec, { procedures }, (event: WinEvent, label: EventLabel) => {
+      const report = generateStream(spec, { procedures, parseText }, (event: WinEvent, label: EventLabel) => {
         const line = write(event, label);
         if (line !== "") out.write(`${line}\n`);
         labels?.write(

@@ -8,7 +8,7 @@ import type { EmitOptions, RenderContext, Renderer } from "./renderers/types";
 import { Rng } from "./rng";
 import type { TimedAction } from "./schedule";
 import { ScenarioSpec } from "./spec";
-import { planSteps, type StepReport } from "./steps";
+import { planSteps, type StepReport, type TextParser } from "./steps";
 import { systemTime } from "./time";
 import { bootHost } from "./world/boot";
 import type { Host } from "./world/types";
@@ -20,6 +20,8 @@ export interface RunOptions {
   readonly maxEvents?: number;
   /** Override the renderer list (tests). */
   readonly renderers?: readonly Renderer[];
+  /** Free-text parser for `step.text` (else only quoted commands are understood, lib/engine/text.ts). */
+  readonly parseText?: TextParser;
 }
 
 export interface RunIssue {
@@ -85,7 +87,7 @@ export function runScenario(
   const startUs = Date.parse(spec.start) * 1000;
   for (const h of world.hosts) bootHost(world, h, startUs, rng.fork(`boot:${h.name}`));
 
-  const planned = planSteps(spec, world, options.procedures, startUs, rng.fork("steps"));
+  const planned = planSteps(spec, world, options.procedures, startUs, rng.fork("steps"), options.parseText);
   const issues: RunIssue[] = planned.issues.slice();
   const endUs = Math.max(planned.endUs + 60_000_000, startUs + (spec.noise.durationSeconds ?? 0) * 1_000_000);
   const noise = noiseActions({
@@ -281,6 +283,10 @@ export function runScenario(
     };
     hostOfCurrent = resolved.host;
     latency = latencyRng.int(100, 1500);
+    if (resolved.spawned) {
+      const ps = byKind.get("process.create");
+      if (ps) for (const r of ps) r.render(resolved.spawned, ctx);
+    }
     const rs = byKind.get(action.kind);
     if (rs) for (const r of rs) r.render(resolved, ctx);
   }

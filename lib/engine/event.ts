@@ -51,6 +51,8 @@ export interface EventTemplate {
   readonly fields: readonly FieldDef[];
   /** When set, the fields are written under `<UserData><element xmlns=…>` instead of `<EventData>`. */
   readonly userData?: { readonly element: string; readonly xmlns: string };
+  /** `<EventData Name="…">` attribute some providers write (TaskScheduler "ActionStart"). */
+  readonly eventDataName?: string;
 }
 
 export type FieldValue = string | number | boolean | null;

@@ -1,8 +1,10 @@
 import type { EventLabel, WinEvent } from "./event";
 import { type GenerateReport, type RunOptions, runScenario } from "./engine";
 import { formatById } from "./formats/registry";
+import type { EventFormat } from "./formats/types";
 
 export type { GenerateReport, RunIssue, RunOptions } from "./engine";
+export type { TextParser } from "./steps";
 
 export interface GenerateResult {
   readonly events: WinEvent[];
@@ -41,10 +43,19 @@ export function serialize(
   if (!format) throw new Error(`unknown format "${formatId}"`);
   const parts: string[] = [];
   if (format.header) parts.push(format.header);
+  const write = streamSerializer(format);
   events.forEach((e, i) => {
-    const s = format.serialize(e, labels?.[i]);
+    const s = write(e, labels?.[i]);
     if (s !== "") parts.push(s);
   });
   if (format.footer) parts.push(format.footer);
   return parts.length ? `${parts.join("\n")}\n` : "";
 }
+
+/** The serializer for one whole stream: the format's stateful `open()` when it has one, else `serialize`. */
+export function streamSerializer(format: EventFormat): (event: WinEvent, label?: EventLabel) => string {
+  return format.open ? format.open() : (event, label) => format.serialize(event, label);
+}
+
+export { ENGINE_VERSION } from "./version";
+export { estateFor, planScenario, type PlannedStep, type PlanIssue, type ScenarioPlan } from "./plan";

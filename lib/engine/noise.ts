@@ -242,7 +242,9 @@ class Heap {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (less(a[i], a[parent])) {
-        [a[i], a[parent]] = [a[parent], a[i]];
+        const t = a[i];
+        a[i] = a[parent];
+        a[parent] = t;
         i = parent;
       } else break;
     }
@@ -261,7 +263,9 @@ class Heap {
         if (l < a.length && less(a[l], a[m])) m = l;
         if (r < a.length && less(a[r], a[m])) m = r;
         if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
+        const t = a[i];
+        a[i] = a[m];
+        a[m] = t;
         i = m;
       }
     }
@@ -301,7 +305,9 @@ export function* noiseActions(o: NoiseOptions): Generator<TimedAction> {
         host.role === "dc" ? dcBursts : host.role === "server" ? serverBursts : workstationBursts;
       const burst = o.rng.pick(bursts)(host, String(n++), o.rng);
       let prev = next[h];
-      for (const [offset, action] of burst) {
+      for (let k = 0; k < burst.length; k++) {
+        const offset = burst[k][0];
+        const action = burst[k][1];
         const t = Math.max(prev + 1, next[h] + offset);
         prev = t;
         const a = action as Action & { id: string; host: string };

@@ -2,6 +2,9 @@
  * Seeded pseudo-random numbers (sfc32): fast, 32-bit state words, identical on every platform.
  * Streams are forked by label so adding a consumer in one place does not shift numbers elsewhere.
  */
+/** Byte → two lowercase hex digits. */
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 export class Rng {
   private a: number;
   private b: number;
@@ -52,8 +55,11 @@ export class Rng {
   /** n lowercase hex digits. */
   hex(n: number): string {
     let s = "";
-    while (s.length < n) s += this.u32().toString(16).padStart(8, "0");
-    return s.slice(0, n);
+    while (s.length < n) {
+      const t = this.u32();
+      s += HEX2[t >>> 24] + HEX2[(t >>> 16) & 255] + HEX2[(t >>> 8) & 255] + HEX2[t & 255];
+    }
+    return s.length === n ? s : s.slice(0, n);
   }
 
   /** Random GUID, uppercase without braces (version-4 shape). */
@@ -76,6 +82,16 @@ export function hash32(text: string): number {
 
 /** Deterministic hex digest of a text, any length (not cryptographic; for stable fake hashes). */
 export function stableHex(text: string, length: number): string {
-  const rng = new Rng(hash32(text), hash32(`${text.length}:${text}`) ^ length);
-  return rng.hex(length);
+  const key = `${length}|${text}`;
+  let h = stableCache.get(key);
+  if (h === undefined) {
+    const rng = new Rng(hash32(text), hash32(`${text.length}:${text}`) ^ length);
+    h = rng.hex(length);
+    // A pure function's memo: bounded so long runs keep flat memory.
+    if (stableCache.size >= 4096) stableCache.clear();
+    stableCache.set(key, h);
+  }
+  return h;
 }
+
+const stableCache = new Map<string, string>();

@@ -83,7 +83,12 @@ export function schedulePlan(
     else if ("proc" in a && a.proc && createdBy.has(a.proc)) gap = rng.int(1_000, 250_000);
     else gap = rng.int(20_000, 800_000);
     time[i] = base + Math.max(1, gap);
+    // A script cannot run before its PowerShell engine is available (~250 ms after the process starts):
+    // clamp without drawing from the rng so other actions keep their times.
+    if (a.kind.startsWith("powershell.") && "proc" in a && a.proc && createdBy.has(a.proc))
+      time[i] = Math.max(time[i], time[createdBy.get(a.proc)!] + 250_000 + (gap % 150_000));
     if (a.kind === "process.create") createdBy.set(a.proc, i);
+    else if (a.kind === "task.run" && a.spawn) createdBy.set(a.spawn, i);
     endUs = Math.max(endUs, time[i]);
   }
   const timed = order.map((i) => ({ ...plan[i], timeUs: time[i] }));

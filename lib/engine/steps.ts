@@ -1,12 +1,33 @@
-import type { ActionInput } from "./actions";
+import type { Action, ActionInput } from "./actions";
 import type { RunIssue } from "./engine";
 import type { EstateNames, Procedure, ProcedureContext } from "./procedure";
 import type { Rng } from "./rng";
 import { type PlannedAction, schedulePlan, type TimedAction } from "./schedule";
 import type { ScenarioSpec, StepSpec } from "./spec";
 import { planFromText } from "./text";
-import { checkPlan, type PlanRepair } from "./validate/plan";
+import { checkPlan, newPlanState, type PlanRepair } from "./validate/plan";
 import type { World } from "./world/world";
+
+/** Free-text → actions, supplied from outside lib/engine (lib/procedures/freetext's parseActionText fits). */
+export type TextParser = (
+  text: string,
+  ctx: {
+    readonly names: EstateNames;
+    readonly technique: string;
+    readonly host: string;
+    readonly seed: number;
+    readonly procedures: readonly Procedure[];
+  },
+) => {
+  readonly actions: ActionInput[];
+  readonly extracted?: readonly {
+    readonly kind: string;
+    readonly value: string;
+    readonly span: readonly [number, number];
+  }[];
+  readonly unmapped?: readonly string[];
+  readonly procedure?: string | null;
+};
 
 export interface StepReport {
   readonly index: number;
@@ -18,6 +39,9 @@ export interface StepReport {
   readonly repairs: PlanRepair[];
   readonly pruned: PlanRepair[];
   readonly error?: string;
+  /** What the free-text parser recognised in `step.text` (when a TextParser ran). */
+  readonly extracted?: ReturnType<TextParser>["extracted"];
+  readonly unmapped?: readonly string[];
 }
 
 export function estateNames(world: World): EstateNames {
@@ -47,11 +71,16 @@ export function planSteps(
   procedures: readonly Procedure[],
   startUs: number,
   rng: Rng,
+  parseText?: TextParser,
 ) {
   const names = estateNames(world);
   const steps: StepReport[] = [];
   const issues: RunIssue[] = [];
   const timed: TimedAction[] = [];
+  /** Per step, the checked actions with namespaced IDs (what the plan preview shows). */
+  const plans: { step: number; actions: Action[] }[] = [];
+  // One name state for all steps: a later step may use a process or session an earlier one started.
+  const planState = newPlanState();
   let cursor = startUs + rng.int(30, 120) * 1_000_000;
   spec.steps.forEach((step, index) => {
     const hostRef = step.host ?? "@workstation";
@@ -78,7 +107,19 @@ export function planSteps(
     let raw: ActionInput[] | null = null;
     let source: StepReport["source"] = "procedure";
     let procedureId: string | null = null;
-    const fromText = step.text ? planFromText(step.text) : null;
+    let parsed: ReturnType<TextParser> | null = null;
+    if (step.text && !step.plan && parseText) {
+      parsed = parseText(step.text, {
+        names,
+        technique: step.technique,
+        host: hostRef,
+        seed: spec.seed,
+        procedures,
+      });
+      if (parsed.actions.length === 0) parsed = null;
+    }
+    const fromText = parsed ? parsed.actions : step.text ? planFromText(step.text) : null;
+    if (parsed?.procedure) procedureId = parsed.procedure;
     if (step.plan) {
       raw = step.plan;
       source = "plan";
@@ -111,7 +152,7 @@ export function planSteps(
       };
       raw = proc.build(ctx);
     }
-    const checked = checkPlan(raw, world, hostRef);
+    const checked = checkPlan(raw, world, hostRef, planState);
     const prefix = `s${index}:`;
     const plan: PlannedAction[] = checked.actions.map((a) => ({
       action: { ...a, id: prefix + a.id, after: a.after?.map((d) => prefix + d) },
@@ -121,6 +162,7 @@ export function planSteps(
       verdict: "malicious",
       host: hostRef,
     }));
+    plans.push({ step: index, actions: plan.map((p) => p.action) });
     if (step.delaySeconds !== undefined) cursor += step.delaySeconds * 1_000_000;
     else if (index > 0) cursor += srng.int(20, 90) * 1_000_000;
     const s = schedulePlan(plan, cursor, srng.fork("schedule"));
@@ -137,8 +179,9 @@ export function planSteps(
       events: 0,
       repairs: checked.repairs,
       pruned: checked.pruned,
+      ...(parsed ? { extracted: parsed.extracted ?? [], unmapped: parsed.unmapped ?? [] } : {}),
     });
   });
   timed.sort((a, b) => a.timeUs - b.timeUs);
-  return { timed, endUs: cursor, steps, issues };
+  return { timed, endUs: cursor, steps, issues, plans };
 }

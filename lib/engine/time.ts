@@ -1,15 +1,21 @@
 /** Time formatting for the hot loop: the date part is cached per second. */
 
+// Two slots: action times and event times (a little later) alternate across a second boundary.
 let cachedSecond = -1;
 let cachedIso = "";
+let otherSecond = -1;
+let otherIso = "";
 
 /** "2025-10-25T17:41:46" for a time in microseconds since the Unix epoch. */
 function isoSecond(us: number): string {
   const sec = Math.floor(us / 1_000_000);
-  if (sec !== cachedSecond) {
-    cachedSecond = sec;
-    cachedIso = new Date(sec * 1000).toISOString().slice(0, 19);
-  }
+  if (sec === cachedSecond) return cachedIso;
+  const prevSecond = cachedSecond;
+  const prevIso = cachedIso;
+  cachedSecond = sec;
+  cachedIso = sec === otherSecond ? otherIso : new Date(sec * 1000).toISOString().slice(0, 19);
+  otherSecond = prevSecond;
+  otherIso = prevIso;
   return cachedIso;
 }
 
@@ -24,9 +30,18 @@ export function systemTime(us: number, tick = 0): string {
 }
 
 /** Sysmon's UtcTime: "2025-10-25 17:41:46.742". */
+let utcSecond = -1;
+let utcPrefix = "";
+
 export function sysmonUtc(us: number): string {
-  const iso = isoSecond(us);
-  return `${iso.slice(0, 10)} ${iso.slice(11)}.${String(Math.floor(frac(us) / 1000)).padStart(3, "0")}`;
+  const sec = Math.floor(us / 1_000_000);
+  if (sec !== utcSecond) {
+    const iso = isoSecond(us);
+    utcSecond = sec;
+    utcPrefix = `${iso.slice(0, 10)} ${iso.slice(11)}.`;
+  }
+  const ms = Math.floor(frac(us) / 1000);
+  return utcPrefix + (ms >= 100 ? String(ms) : ms >= 10 ? `0${ms}` : `00${ms}`);
 }
 
 /** Parses "…T…Z" SystemTime (any fraction length) to microseconds; NaN when malformed. */

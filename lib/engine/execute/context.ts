@@ -84,3 +84,44 @@ function rewriteKey(key: string, user: User): string {
   k = k.replace(/^HKLM\\System\\CurrentControlSet/i, "HKLM\\System\\CurrentControlSet");
   return k;
 }
+
+/** Windows' per-user and system environment as an account sees it (profile under C:\Users\<sam>). */
+function environmentOf(user: User): Record<string, string> {
+  const system = user.sid === "S-1-5-18" || user.sid === "S-1-5-19" || user.sid === "S-1-5-20";
+  const profile =
+    user.sid === "S-1-5-18"
+      ? "C:\\Windows\\system32\\config\\systemprofile"
+      : user.sid === "S-1-5-19"
+        ? "C:\\Windows\\ServiceProfiles\\LocalService"
+        : user.sid === "S-1-5-20"
+          ? "C:\\Windows\\ServiceProfiles\\NetworkService"
+          : `C:\\Users\\${user.sam}`;
+  const temp = system ? "C:\\Windows\\TEMP" : `${profile}\\AppData\\Local\\Temp`;
+  return {
+    userprofile: profile,
+    appdata: `${profile}\\AppData\\Roaming`,
+    localappdata: `${profile}\\AppData\\Local`,
+    temp,
+    tmp: temp,
+    programdata: "C:\\ProgramData",
+    allusersprofile: "C:\\ProgramData",
+    public: "C:\\Users\\Public",
+    systemroot: "C:\\Windows",
+    windir: "C:\\Windows",
+    systemdrive: "C:",
+    programfiles: "C:\\Program Files",
+    "programfiles(x86)": "C:\\Program Files (x86)",
+    username: user.sam,
+  };
+}
+
+/**
+ * Expands %USERPROFILE%, %APPDATA%, %TEMP% … in an object path for `user`, as Windows does before a file
+ * is opened. Command lines keep the variables as typed (that is what process creation records). Unknown
+ * variables stay as written.
+ */
+export function expandPath(path: string, user: User): string {
+  if (!path.includes("%")) return path;
+  const env = environmentOf(user);
+  return path.replace(/%([A-Za-z()0-9_]+)%/g, (m, name: string) => env[name.toLowerCase()] ?? m);
+}

@@ -1,6 +1,16 @@
 import type { Action, ActionOf } from "../actions";
 import type { ResolvedAction, ResolvedNet } from "../renderers/types";
-import { ExecError, type ExecContext, hostOf, normalizeKey, procOf, sessionOf, userOf } from "./context";
+import type { TaskInfo } from "../world/types";
+import {
+  ExecError,
+  type ExecContext,
+  expandPath,
+  hostOf,
+  normalizeKey,
+  procOf,
+  sessionOf,
+  userOf,
+} from "./context";
 import {
   executeAccount,
   executeExplicitCredentials,
@@ -80,7 +90,16 @@ export function execute(action: Action, ctx: ExecContext): ResolvedAction {
       const actor = procOf(action.proc, host, action, ctx);
       const answers = action.status === 0 ? (action.answers ?? ctx.world.resolve(action.name)) : [];
       if (action.status === 0) ctx.world.setAnswers(action.name, answers);
-      return { ...base(action, host, ctx, actor), answers };
+      return {
+        action,
+        host,
+        timeUs: ctx.timeUs,
+        actor,
+        target: null,
+        session: actor.session,
+        user: actor.user,
+        answers,
+      };
     }
     case "service.install": {
       const host = hostOf(action, ctx);
@@ -111,7 +130,10 @@ export function execute(action: Action, ctx: ExecContext): ResolvedAction {
       const task = ctx.world.state(host.name).tasks.get(action.name.toLowerCase());
       if (!task)
         throw new ExecError("invalid", action.id, `no scheduled task ${action.name} on ${host.name}`);
-      return { ...base(action, host, ctx, ctx.world.proc(host, "@svchost:Schedule") ?? null), task };
+      const schedule = ctx.world.proc(host, "@svchost:Schedule") ?? null;
+      if (!action.spawn || !schedule) return { ...base(action, host, ctx, schedule), task };
+      const spawned = executeProcessCreate(spawnAction(action, task), ctx, task.runAs);
+      return { ...base(action, host, ctx, schedule), task, target: spawned.actor, spawned };
     }
     case "driver.load":
       return base(action, hostOf(action, ctx), ctx, null);
@@ -131,13 +153,21 @@ function executeFile(
   const host = hostOf(a, ctx);
   const actor = procOf(a.proc, host, a, ctx);
   const files = ctx.world.state(host.name).files;
+  if (a.path.includes("%")) a = { ...a, path: expandPath(a.path, actor.user) };
   const key = a.path.toLowerCase();
   if (a.kind === "file.create" || a.kind === "file.modify" || a.kind === "file.stream") {
     if (!files.has(key)) files.set(key, ctx.timeUs);
   } else if (a.kind === "file.delete") files.delete(key);
   const created = files.get(key);
+  // Built directly (no spread of base()): file/registry/network actions are most of a run's actions.
   return {
-    ...base(a, host, ctx, actor),
+    action: a,
+    host,
+    timeUs: ctx.timeUs,
+    actor,
+    target: null,
+    session: actor.session,
+    user: actor.user,
     object: a.path,
     details: created !== undefined ? String(created) : undefined,
   };
@@ -195,7 +225,17 @@ function executeRegistry(
       details = registryDetails(a.type, a.data);
     }
   }
-  return { ...base(a, host, ctx, actor), object, details };
+  return {
+    action: a,
+    host,
+    timeUs: ctx.timeUs,
+    actor,
+    target: null,
+    session: actor.session,
+    user: actor.user,
+    object,
+    details,
+  };
 }
 
 function executeConnect(a: ActionOf<"network.connect">, ctx: ExecContext): ResolvedAction {
@@ -228,7 +268,17 @@ function executeConnect(a: ActionOf<"network.connect">, ctx: ExecContext): Resol
     destinationPort: remote.port,
     destinationPortName: PORT_NAMES[remote.port] ?? "-",
   };
-  return { ...base(a, host, ctx, actor), net, targetHost: remoteHost ?? null };
+  return {
+    action: a,
+    host,
+    timeUs: ctx.timeUs,
+    actor,
+    target: null,
+    session: actor.session,
+    user: actor.user,
+    net,
+    targetHost: remoteHost ?? null,
+  };
 }
 
 function executeTask(
@@ -262,4 +312,26 @@ function executeTask(
     } else tasks.delete(key);
   }
   return { ...base(a, host, ctx, actor), task };
+}
+
+/** The process.create a task run implies: the task's action as the Task Scheduler launches it. */
+function spawnAction(a: ActionOf<"task.run">, task: TaskInfo): ActionOf<"process.create"> {
+  const command = task.command.replace(/^"(.*)"$/, "$1");
+  const image = /^[a-z]:\\|^\\\\|^%/i.test(command)
+    ? command
+    : `C:\\Windows\\System32\\${command.replace(/^.*[\\/]/, "")}${/\.[a-z0-9]{2,4}$/i.test(command) ? "" : ".exe"}`;
+  const quoted =
+    /\s/.test(task.command) && !task.command.startsWith('"') ? `"${task.command}"` : task.command;
+  return {
+    id: `${a.id}:spawn`,
+    kind: "process.create",
+    host: a.host,
+    verdict: a.verdict,
+    proc: a.spawn!,
+    parent: "@svchost:Schedule",
+    image,
+    commandLine: task.arguments ? `${quoted} ${task.arguments}` : quoted,
+    currentDirectory: "C:\\Windows\\system32",
+    elevated: task.runLevel === "HighestAvailable" && task.runAs.admin ? true : undefined,
+  };
 }

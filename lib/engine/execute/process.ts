@@ -1,13 +1,17 @@
 import type { ActionOf } from "../actions";
 import type { ResolvedAction } from "../renderers/types";
 import type { Host, Integrity, ProcessInfo, Session, User } from "../world/types";
-import { ExecError, type ExecContext, hostOf, procOf, userOf } from "./context";
+import { ExecError, type ExecContext, expandPath, hostOf, procOf, userOf } from "./context";
 
 /** Applies process.create: picks the session/token the way Windows does, then creates the process. */
-export function executeProcessCreate(a: ActionOf<"process.create">, ctx: ExecContext): ResolvedAction {
+export function executeProcessCreate(
+  a: ActionOf<"process.create">,
+  ctx: ExecContext,
+  asUser?: User,
+): ResolvedAction {
   const host = hostOf(a, ctx);
   const parent = procOf(a.parent, host, a, ctx);
-  const user = a.user ? userOf(a.user, host, a, ctx) : parent.user;
+  const user = asUser ?? (a.user ? userOf(a.user, host, a, ctx) : parent.user);
   const wantsHigh = a.elevated === true || a.integrity === "High";
   const session = pickSession(ctx, host, parent, user, wantsHigh, a.id);
   const integrity: Integrity =
@@ -27,6 +31,7 @@ export function executeProcessCreate(a: ActionOf<"process.create">, ctx: ExecCon
       ? "%%1937"
       : "%%1938";
   const st = ctx.world.state(host.name);
+  if (a.image.includes("%")) a = { ...a, image: expandPath(a.image, user) };
   const image = st.catalog.image(a.image);
   if (ctx.world.proc(host, a.proc)) {
     // Reusing a live name: the old process keeps running but loses the name.

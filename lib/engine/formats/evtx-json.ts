@@ -29,6 +29,9 @@ interface Compiled {
   unnamed: boolean;
   /** Some unnamed <Data> plus named fields (Windows PowerShell 400/600/800 with <Binary>). */
   mixed: boolean;
+  /** Per field: the last string value written and its `"key":value` text. */
+  lastIn: (string | undefined)[];
+  lastOut: string[];
 }
 
 const cache = new WeakMap<EventTemplate, Compiled>();
@@ -52,15 +55,24 @@ function compile(t: EventTemplate): Compiled {
   const keys = t.fields.map((f, i) => `${i === 0 ? "" : ","}${jsonString(f.name ?? `Data${i}`)}:`);
   const open = t.userData
     ? `"UserData":{${jsonString(t.userData.element)}:{"#attributes":{"xmlns":${jsonString(t.userData.xmlns)}},`
-    : `"EventData":{`;
+    : t.eventDataName !== undefined
+      ? `"EventData":{"#attributes":{"Name":${jsonString(t.eventDataName)}},`
+      : `"EventData":{`;
   return {
     head,
     keys,
     types: t.fields.map((f) => f.type),
     channelPart: `}},"Channel":${jsonString(t.channel)},"Computer":`,
-    tail: t.fields.length === 0 ? `"EventData":null}}` : `${open}`,
+    tail:
+      t.fields.length === 0
+        ? t.eventDataName !== undefined
+          ? `"EventData":{"#attributes":{"Name":${jsonString(t.eventDataName)}}}}}`
+          : `"EventData":null}}`
+        : open,
     unnamed,
     mixed,
+    lastIn: t.fields.map(() => undefined),
+    lastOut: t.fields.map(() => ""),
   };
 }
 
@@ -128,7 +140,20 @@ export function serializeEvtxJson(e: WinEvent): string {
     const group = `"Data":{"#text":[${(texts ?? []).join(",")}]}`;
     return s + parts.map((p) => (p === "" ? group : p)).join(",") + (t.userData ? "}}}}" : "}}}");
   }
-  for (let i = 0; i < data.length; i++) s += c.keys[i] + value(data[i], c.types[i]);
+  // Values repeat a lot per template slot (images, users, GUIDs of long-lived processes): keep the last
+  // written "key":value per slot and reuse it when the same string comes again.
+  const lastIn = c.lastIn;
+  const lastOut = c.lastOut;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (typeof v === "string") {
+      if (v !== lastIn[i]) {
+        lastIn[i] = v;
+        lastOut[i] = c.keys[i] + (PLAIN[c.types[i]] ? `"${v}"` : jsonString(v));
+      }
+      s += lastOut[i];
+    } else s += c.keys[i] + value(v, c.types[i]);
+  }
   return s + (t.userData ? "}}}}" : "}}}");
 }
 
@@ -183,6 +208,7 @@ export function eventFromJson(root: Json): WinEvent {
   };
   let userData: { element: string; xmlns: string } | undefined;
   const ed = ev.EventData as Obj | null | undefined;
+  const edName = ed && typeof ed === "object" ? attrs(ed).Name : undefined;
   if (ev.UserData && typeof ev.UserData === "object") {
     const [element, body] = Object.entries(ev.UserData as Obj)[0] ?? ["", {}];
     userData = { element, xmlns: String(attrs(body).xmlns ?? "") };
@@ -195,9 +221,10 @@ export function eventFromJson(root: Json): WinEvent {
       } else add(k, v);
     }
   }
-  let template = templateFor(part, names, values.map(typeOf), userData);
+  const dataName = edName === undefined ? undefined : String(edName);
+  let template = templateFor(part, names, values.map(typeOf), userData, false, dataName);
   if (!plainValuesSafe(template, values as FieldValue[]))
-    template = templateFor(part, names, values.map(typeOf), userData, true);
+    template = templateFor(part, names, values.map(typeOf), userData, true, dataName);
   const ex = attrs(sys.Execution);
   const corr = attrs(sys.Correlation);
   const secAttrs = attrs(sys.Security);

@@ -63,10 +63,14 @@ function compile(t: EventTemplate): Compiled {
     channel: `<Channel>${escapeXml(t.channel)}</Channel>`,
     open:
       t.fields.length === 0
-        ? "<EventData />"
+        ? t.eventDataName !== undefined
+          ? `<EventData Name="${escapeXml(t.eventDataName)}" />`
+          : "<EventData />"
         : t.userData
           ? `<UserData><${t.userData.element} xmlns="${escapeXml(t.userData.xmlns)}">`
-          : "<EventData>",
+          : t.eventDataName !== undefined
+            ? `<EventData Name="${escapeXml(t.eventDataName)}">`
+            : "<EventData>",
     close: t.fields.length === 0 ? "" : t.userData ? `</${t.userData.element}></UserData>` : "</EventData>",
     names: t.fields.map((f) => f.name ?? ""),
     types: t.fields.map((f) => f.type),
@@ -150,6 +154,7 @@ export function eventFromXml(xml: string): WinEvent {
   const names: (string | null)[] = [];
   const texts: string[] = [];
   let userData: { element: string; xmlns: string } | undefined;
+  let dataName: string | undefined;
   const ud = element(xml, "UserData");
   if (ud !== undefined && ud.trim() !== "") {
     const m = /^\s*<([A-Za-z0-9_]+)([^>]*)>([\s\S]*)<\/\1>\s*$/.exec(ud);
@@ -160,6 +165,7 @@ export function eventFromXml(xml: string): WinEvent {
       texts.push(unescapeXml(f[2] ?? ""));
     }
   } else {
+    dataName = attr(tag(xml, "EventData"), "Name");
     const ed = element(xml, "EventData") ?? "";
     for (const f of ed.matchAll(/<(Data|Binary)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/g)) {
       names.push(f[1] === "Binary" ? "Binary" : (attr(f[2], "Name") ?? null));
@@ -167,10 +173,10 @@ export function eventFromXml(xml: string): WinEvent {
     }
   }
   const guessed: FieldType[] = names.map(() => "string");
-  let template = templateFor(part, names, guessed, userData);
+  let template = templateFor(part, names, guessed, userData, false, dataName);
   let data = texts.map((t, i) => typedValue(template.fields[i].type, t));
   if (!plainValuesSafe(template, data)) {
-    template = templateFor(part, names, guessed, userData, true);
+    template = templateFor(part, names, guessed, userData, true, dataName);
     data = texts;
   }
   const exTag = tag(system, "Execution");

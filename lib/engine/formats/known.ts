@@ -56,11 +56,18 @@ export function templateFor(
   types: FieldType[],
   userData?: { element: string; xmlns: string },
   adHocOnly = false,
+  eventDataName?: string,
 ): EventTemplate {
   const sig = signature(sys, names);
   const k = adHocOnly ? undefined : knownTemplates().get(sig);
-  if (k && (k.qualifiers ?? null) === (sys.qualifiers ?? null) && !!k.userData === !!userData) return k;
-  const full = `${sig}|${types.join(",")}|${JSON.stringify(sys)}|${userData?.element ?? ""}`;
+  if (
+    k &&
+    (k.qualifiers ?? null) === (sys.qualifiers ?? null) &&
+    !!k.userData === !!userData &&
+    k.eventDataName === eventDataName
+  )
+    return k;
+  const full = `${sig}|${types.join(",")}|${JSON.stringify(sys)}|${userData?.element ?? ""}|${eventDataName ?? ""}`;
   let t = adHoc.get(full);
   if (!t) {
     t = defineTemplate({
@@ -76,6 +83,7 @@ export function templateFor(
       channel: sys.channel,
       fields: names.map((n, i) => `${n ?? ""}:${types[i]}`),
       userData,
+      ...(eventDataName !== undefined ? { eventDataName } : {}),
     });
     adHoc.set(full, t);
   }

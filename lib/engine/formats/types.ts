@@ -22,6 +22,11 @@ export interface EventFormat {
   readonly header: string;
   readonly footer: string;
   serialize(event: WinEvent, label?: EventLabel): string;
+  /**
+   * A fresh serializer for one output stream (state such as earlier events of the same stream is kept
+   * inside it, never at module level). Writers of a whole file/stream use it when present, else `serialize`.
+   */
+  open?(): (event: WinEvent, label?: EventLabel) => string;
   /** Rebuilds events from the format's text; formats that cannot be read back omit it. */
   parse?(text: string): ParseResult;
 }

@@ -67,6 +67,8 @@ export interface ResolvedAction<K extends ActionKind = ActionKind> {
   };
   /** CallTrace for process.access, already formatted ("C:\\Windows\\SYSTEM32\\ntdll.dll+9d4c4|…"). */
   readonly callTrace?: string;
+  /** A process the action started besides itself (task.run with `spawn`): rendered as its process.create. */
+  readonly spawned?: ResolvedAction;
 }
 
 export interface EmitOptions {

@@ -23,13 +23,27 @@ function zodMessage(error: { issues: { path: PropertyKey[]; message: string }[] 
   return i ? `${i.path.map(String).join(".") || "action"}: ${i.message}` : "invalid action";
 }
 
-export function checkPlan(input: readonly unknown[], world: World, defaultHost: string): PlanCheckResult {
+/** Process and session names a plan has started so far; pass one across steps so later steps see them. */
+export interface PlanState {
+  readonly procs: Map<string, { host: string; ended: boolean }>;
+  readonly sessions: Set<string>;
+}
+
+export function newPlanState(): PlanState {
+  return { procs: new Map(), sessions: new Set() };
+}
+
+export function checkPlan(
+  input: readonly unknown[],
+  world: World,
+  defaultHost: string,
+  state: PlanState = newPlanState(),
+): PlanCheckResult {
   const repairs: PlanRepair[] = [];
   const pruned: PlanRepair[] = [];
   const actions: Action[] = [];
   const ids = new Set<string>();
-  const procs = new Map<string, { host: string; ended: boolean }>();
-  const sessions = new Set<string>();
+  const { procs, sessions } = state;
   const fallbackHost = world.hostByRef(defaultHost) ?? world.hosts[0];
 
   input.forEach((raw, index) => {
@@ -143,6 +157,7 @@ export function checkPlan(input: readonly unknown[], world: World, defaultHost: 
     }
     if (a.kind === "process.create") procs.set(a.proc, { host: host.name, ended: false });
     if (a.kind === "process.terminate") procs.set(a.proc, { host: host.name, ended: true });
+    if (a.kind === "task.run" && a.spawn) procs.set(a.spawn, { host: host.name, ended: false });
     if (a.kind === "logon") sessions.add(a.session);
     ids.add(a.id);
     actions.push(a);

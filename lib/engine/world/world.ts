@@ -274,6 +274,9 @@ export class World {
 
   /** Stable answers for a DNS name: estate hosts resolve to their IPs; others to seeded public addresses. */
   resolve(name: string): string[] {
+    // Fast path: names already in normal form (lowercase, no trailing dot) are the map's keys.
+    const direct = this.dns.get(name);
+    if (direct) return direct;
     const key = name.toLowerCase().replace(/\.$/, "");
     const known = this.dns.get(key);
     if (known) return known;

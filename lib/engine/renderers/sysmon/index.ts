@@ -3,6 +3,7 @@ import { sysmonHashes } from "../../world/catalog";
 import type { ProcessInfo } from "../../world/types";
 import { sysmonUtc, userName } from "../common";
 import type { RenderContext, Renderer, ResolvedAction } from "../types";
+import { sysmonConfigChange, sysmonExtraTemplates, sysmonServiceState, wmiSubscription } from "./extra";
 import { SYSMON, SYSMON_CHANNEL, sysmonTemplates } from "./templates";
 
 /** Sysmon v15 with a configuration that logs every event type (RuleName "-"). */
@@ -32,6 +33,8 @@ const handles: readonly ActionKind[] = [
   "service.install",
   "task.create",
   "task.delete",
+  "wmi.subscription",
+  "service.state",
 ];
 
 function isExecutable(path: string): boolean {
@@ -258,8 +261,10 @@ function render(r: ResolvedAction, ctx: RenderContext): void {
   if (a.kind === "service.install") return serviceKeys(r as ResolvedAction<"service.install">, ctx);
   if (a.kind === "task.create" || a.kind === "task.delete")
     return taskArtifacts(r as ResolvedAction<"task.create" | "task.delete">, ctx);
+  if (a.kind === "service.state") return sysmonServiceState(r as ResolvedAction<"service.state">, ctx);
   const p = r.actor;
   if (!p) return;
+  if (a.kind === "wmi.subscription") return wmiSubscription(r as ResolvedAction<"wmi.subscription">, ctx, p);
   const user = userName(p.user);
   switch (a.kind) {
     case "process.create": {
@@ -290,6 +295,7 @@ function render(r: ResolvedAction, ctx: RenderContext): void {
         parent.commandLine,
         userName(parent.user),
       ]);
+      sysmonConfigChange(p, r, ctx);
       return;
     }
     case "process.terminate":
@@ -482,6 +488,6 @@ export const sysmonRenderer: Renderer = {
   id: "sysmon",
   channels: [SYSMON_CHANNEL],
   handles,
-  templates: sysmonTemplates,
+  templates: [...sysmonTemplates, ...sysmonExtraTemplates],
   render,
 };
