@@ -1,5 +1,6 @@
 import { FieldMapBuilder, type PreparedEvent } from "./prepared";
 import { parseTime } from "./entry";
+import { addProcessCreationValues } from "./security";
 
 type Json = Record<string, unknown>;
 
@@ -58,6 +59,16 @@ function flatten(builder: FieldMapBuilder, value: unknown, path: string, keyword
   builder.set(path, value, keywords);
 }
 
+/** param1…paramN of winlog.event_data in order, as Windows wrote the unnamed <Data> values. */
+function unnamedParams(data: unknown): unknown[] {
+  if (typeof data !== "object" || data === null) return [];
+  return Object.entries(data as Json)
+    .map(([key, value]) => [Number(/^param(\d+)$/.exec(key)?.[1]), value] as const)
+    .filter(([n]) => Number.isInteger(n))
+    .sort((a, b) => a[0] - b[0])
+    .map(([, value]) => value);
+}
+
 function get(doc: Json, path: string): unknown {
   let cur: unknown = doc;
   for (const key of path.split(".")) {
@@ -71,10 +82,16 @@ function get(doc: Json, path: string): unknown {
 export function prepareEcs(doc: Json, index: number): PreparedEvent {
   const builder = new FieldMapBuilder();
   flatten(builder, doc, "", false);
-  const eventData = get(doc, "winlog.event_data");
-  if (typeof eventData === "object" && eventData !== null) {
-    for (const [key, value] of Object.entries(eventData)) builder.set(key, value, true);
+  // Winlogbeat keeps EventData and UserData apart; Sigma rules name their fields bare, as in the XML.
+  for (const path of ["winlog.event_data", "winlog.user_data"]) {
+    const data = get(doc, path);
+    if (typeof data !== "object" || data === null || Array.isArray(data)) continue;
+    for (const [key, value] of Object.entries(data)) builder.set(key, value, true);
   }
+  // Unnamed <Data> (Windows PowerShell 400/403/600/800) become param1…paramN in Winlogbeat; evtx-json
+  // gives them as one multi-valued `Data`, which is what posh_pc_* rules match.
+  const params = unnamedParams(get(doc, "winlog.event_data"));
+  if (params.length) builder.alias("Data", params);
   for (const [path, name] of ECS_ALIASES) {
     const value = get(doc, path);
     if (value !== undefined) builder.alias(name, value);
@@ -92,6 +109,7 @@ export function prepareEcs(doc: Json, index: number): PreparedEvent {
       eventId = eventId ?? inferred;
     }
   }
+  if (typeof channel === "string") addProcessCreationValues(builder, channel, eventId);
   builder.alias("EventID", eventId);
   builder.alias("Channel", channel);
   const provider = get(doc, "winlog.provider_name");

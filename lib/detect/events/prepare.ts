@@ -1,6 +1,7 @@
 import { FieldMapBuilder, type PreparedEvent } from "./prepared";
 import { prepareEcs } from "./ecs";
 import { parseTime } from "./entry";
+import { addProcessCreationValues } from "./security";
 
 type Json = Record<string, unknown>;
 
@@ -69,6 +70,7 @@ function prepareEvtx(event: Json, index: number, source: unknown): PreparedEvent
   const systemTime = attr(system.TimeCreated, "SystemTime");
   addEventData(builder, event.EventData);
   addEventData(builder, event.UserData);
+  if (typeof channel === "string") addProcessCreationValues(builder, channel, eventId);
   return {
     index,
     channel: typeof channel === "string" ? channel.toLowerCase() : "",

@@ -52,8 +52,9 @@ export const SECURITY_CATEGORIES: Readonly<
       ProcessId: "NewProcessId",
       ParentProcessId: "ProcessId",
       LogonId: "SubjectLogonId",
-      IntegrityLevel: "MandatoryLabel",
-      User: "SubjectUserName",
+      // Derived from MandatoryLabel and the Subject/Target account when the event is read (events/security.ts).
+      IntegrityLevel: "IntegrityLevel",
+      User: "User",
       CommandLine: "CommandLine",
     },
   },
