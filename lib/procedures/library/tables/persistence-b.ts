@@ -291,9 +291,26 @@ export const persistenceB = [
     ],
   ),
   t("T1543", "Create or modify system process", "A service created for persistence.", [
-    v("sc-create", ['sc create {{name}} binPath= "C:\\ProgramData\\{{rand}}.exe" start= auto'], {
-      elevated: true,
-    }),
+    // sc.exe asks the SCM to install the service: 7045/4697 follow on the host.
+    v(
+      "sc-create",
+      [
+        {
+          cmd: 'sc create {{name}} binPath= "{{$dir}}\\{{rand}}.exe" start= auto',
+          then: [
+            {
+              id: "s",
+              kind: "service.install",
+              proc: "@services",
+              name: "{{name}}",
+              imagePath: "{{$dir}}\\{{rand}}.exe",
+              startType: "auto start",
+            },
+          ],
+        },
+      ],
+      { elevated: true, vars: { dir: "{{C:\\ProgramData|C:\\Windows\\Temp|C:\\Users\\Public}}" } },
+    ),
   ]),
   t(
     "T1543.003",

