@@ -38,6 +38,13 @@ const regKeys = [
   ["HKLM\\System\\CurrentControlSet\\Services\\bam\\State\\UserSettings", "LastSync"],
 ] as const;
 
+const updateServices = ["@svchost:wuauserv", "@svchost:UsoSvc", "@svchost:BITS"];
+const tgtUsers = ["@user", "@admin"];
+const tgtSources = ["@workstation", "@workstation2"];
+/** Defender's 16 scan cache names (computed once, not per burst). */
+const mpcacheNames = Array.from({ length: 16 }, (_, i) => stableHex(String(i), 40).toUpperCase());
+const startupDlls = ["ntdll.dll", "kernel32.dll", "KernelBase.dll"].map((dll) => `${S32}\\${dll}`);
+
 /** An action before the generator gives it an ID and a host. */
 type WithoutIds<T> = T extends unknown ? Omit<T, "host" | "id"> : never;
 type Bare = WithoutIds<Action>;
@@ -45,10 +52,7 @@ type Bare = WithoutIds<Action>;
 /** The DLLs every new process maps first (Sysmon 7 when image-load logging is on). */
 function startupLoads(proc: string, rng: Rng): [number, Bare][] {
   let t = rng.int(300, 900);
-  return ["ntdll.dll", "kernel32.dll", "KernelBase.dll"].map((dll) => [
-    (t += rng.int(50, 400)),
-    { kind: "image.load", proc, image: `${S32}\\${dll}` },
-  ]);
+  return startupDlls.map((image) => [(t += rng.int(50, 400)), { kind: "image.load", proc, image }]);
 }
 
 /** Prefetch file SysMain writes about ten seconds after a program starts. */
@@ -83,7 +87,7 @@ const workstationBursts: Burst[] = [
   },
   (_h, n, rng) => {
     const name = rng.pick(updateHosts);
-    const svc = rng.pick(["@svchost:wuauserv", "@svchost:UsoSvc", "@svchost:BITS"]);
+    const svc = rng.pick(updateServices);
     return [
       [0, { kind: "dns.query", proc: svc, name, status: 0 }],
       [
@@ -147,7 +151,7 @@ const workstationBursts: Burst[] = [
       {
         kind: "file.create",
         proc: "@msmpeng",
-        path: `C:\\ProgramData\\Microsoft\\Windows Defender\\Scans\\mpcache-${stableHex(String(rng.int(0, 15)), 40).toUpperCase()}.bin.${String(rng.int(1, 99)).padStart(2, "0")}`,
+        path: `C:\\ProgramData\\Microsoft\\Windows Defender\\Scans\\mpcache-${mpcacheNames[rng.int(0, 15)]}.bin.${String(rng.int(1, 99)).padStart(2, "0")}`,
       },
     ],
     [
@@ -196,8 +200,8 @@ const dcBursts: Burst[] = [
       0,
       {
         kind: "kerberos.tgt",
-        user: rng.pick(["@user", "@admin"]),
-        source: rng.pick(["@workstation", "@workstation2"]),
+        user: rng.pick(tgtUsers),
+        source: rng.pick(tgtSources),
         status: "0x0",
         encryption: "0x12",
       },
@@ -226,55 +230,79 @@ const serverBursts: Burst[] = [workstationBursts[1], workstationBursts[4], works
 
 type Pending = TimedAction & { readonly seq: number };
 
-/** Binary min-heap on (timeUs, seq). */
+/**
+ * Binary min-heap on (timeUs, seq); the keys live in typed arrays beside the items so the sift loops
+ * compare numbers without touching the (thousands of) pending objects. (timeUs, seq) is a strict order,
+ * so the pop order does not depend on the heap's layout.
+ */
 class Heap {
   private items: Pending[] = [];
+  private times = new Float64Array(1024);
+  private seqs = new Float64Array(1024);
+  private n = 0;
   get size() {
-    return this.items.length;
+    return this.n;
   }
-  peek(): Pending | undefined {
-    return this.items[0];
+  peekTime(): number {
+    return this.n ? this.times[0] : Infinity;
   }
   push(p: Pending): void {
-    const a = this.items;
-    a.push(p);
-    let i = a.length - 1;
+    if (this.n === this.times.length) {
+      const times = new Float64Array(this.n * 2);
+      times.set(this.times);
+      this.times = times;
+      const seqs = new Float64Array(this.n * 2);
+      seqs.set(this.seqs);
+      this.seqs = seqs;
+    }
+    const { items, times, seqs } = this;
+    const t = p.timeUs;
+    const q = p.seq;
+    let i = this.n++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (less(a[i], a[parent])) {
-        const t = a[i];
-        a[i] = a[parent];
-        a[parent] = t;
+      const pt = times[parent];
+      if (t < pt || (t === pt && q < seqs[parent])) {
+        items[i] = items[parent];
+        times[i] = pt;
+        seqs[i] = seqs[parent];
         i = parent;
       } else break;
     }
+    items[i] = p;
+    times[i] = t;
+    seqs[i] = q;
   }
   pop(): Pending | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length && last) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && less(a[l], a[m])) m = l;
-        if (r < a.length && less(a[r], a[m])) m = r;
-        if (m === i) break;
-        const t = a[i];
-        a[i] = a[m];
-        a[m] = t;
+    if (this.n === 0) return undefined;
+    const { items, times, seqs } = this;
+    const top = items[0];
+    const n = --this.n;
+    const last = items[n];
+    const t = times[n];
+    const q = seqs[n];
+    items[n] = undefined as unknown as Pending;
+    if (n === 0) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      let m = l;
+      if (r < n && (times[r] < times[l] || (times[r] === times[l] && seqs[r] < seqs[l]))) m = r;
+      const mt = times[m];
+      if (mt < t || (mt === t && seqs[m] < q)) {
+        items[i] = items[m];
+        times[i] = mt;
+        seqs[i] = seqs[m];
         i = m;
-      }
+      } else break;
     }
+    items[i] = last;
+    times[i] = t;
+    seqs[i] = q;
     return top;
   }
-}
-
-function less(a: Pending, b: Pending): boolean {
-  return a.timeUs < b.timeUs || (a.timeUs === b.timeUs && a.seq < b.seq);
 }
 
 export interface NoiseOptions {
@@ -298,8 +326,7 @@ export function* noiseActions(o: NoiseOptions): Generator<TimedAction> {
     // Open every burst that starts before the earliest pending action.
     let h = 0;
     for (let i = 1; i < next.length; i++) if (next[i] < next[h]) h = i;
-    const top = heap.peek();
-    if (next[h] <= o.endUs && (!top || next[h] <= top.timeUs)) {
+    if (next[h] <= o.endUs && next[h] <= heap.peekTime()) {
       const host = o.hosts[h];
       const bursts =
         host.role === "dc" ? dcBursts : host.role === "server" ? serverBursts : workstationBursts;

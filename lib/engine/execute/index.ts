@@ -173,6 +173,8 @@ function executeFile(
   };
 }
 
+const HEX = /^0x[0-9a-f]+$/i;
+
 function registryDetails(type: string, data: string): string {
   switch (type) {
     case "REG_DWORD": {
@@ -180,7 +182,7 @@ function registryDetails(type: string, data: string): string {
       return `DWORD (0x${n.toString(16).padStart(8, "0")})`;
     }
     case "REG_QWORD": {
-      const n = /^0x[0-9a-f]+$/i.test(data) ? parseInt(data, 16) : Number(data);
+      const n = HEX.test(data) ? parseInt(data, 16) : Number(data);
       const v = Number.isFinite(n) && n >= 0 ? n : 0;
       const hi = Math.floor(v / 4294967296)
         .toString(16)

@@ -32,6 +32,11 @@ interface Compiled {
   /** Per field: the last string value written and its `"key":value` text. */
   lastIn: (string | undefined)[];
   lastOut: string[];
+  /** Same idea for the System part's ActivityID and UserID. */
+  lastActivity: string | null;
+  activityOut: string;
+  lastUser: string | null;
+  userOut: string;
 }
 
 const cache = new WeakMap<EventTemplate, Compiled>();
@@ -73,6 +78,10 @@ function compile(t: EventTemplate): Compiled {
     mixed,
     lastIn: t.fields.map(() => undefined),
     lastOut: t.fields.map(() => ""),
+    lastActivity: null,
+    activityOut: "null",
+    lastUser: null,
+    userOut: "null",
   };
 }
 
@@ -105,16 +114,25 @@ export function serializeEvtxJson(e: WinEvent): string {
   if (computer === undefined) computers.set(e.computer, (computer = jsonString(e.computer)));
   // evtx_dump prints microseconds: drop the 7th fractional digit.
   const time = e.timeCreated.length === 28 ? `${e.timeCreated.slice(0, 26)}Z` : e.timeCreated;
+  if (e.activityId !== c.lastActivity) {
+    c.lastActivity = e.activityId;
+    c.activityOut =
+      e.activityId === null ? "null" : `{"#attributes":{"ActivityID":${jsonString(e.activityId)}}}`;
+  }
+  if (e.userId !== c.lastUser) {
+    c.lastUser = e.userId;
+    c.userOut = e.userId === null ? "null" : `{"#attributes":{"UserID":${jsonString(e.userId)}}}`;
+  }
   let s =
     c.head +
     time +
     `"}},"EventRecordID":${e.recordId},"Correlation":` +
-    (e.activityId === null ? "null" : `{"#attributes":{"ActivityID":${jsonString(e.activityId)}}}`) +
+    c.activityOut +
     `,"Execution":{"#attributes":{"ProcessID":${e.processId},"ThreadID":${e.threadId}` +
     c.channelPart +
     computer +
     `,"Security":` +
-    (e.userId === null ? "null" : `{"#attributes":{"UserID":${jsonString(e.userId)}}}`) +
+    c.userOut +
     "}," +
     c.tail;
   if (t.fields.length === 0) return s;
