@@ -190,3 +190,35 @@ test("verify page accepts a bundle and rejects a tampered one", async ({ page, r
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByTestId("verify-result")).toContainText("Invalid");
 });
+
+test("lists a run's share links and revokes one, after which the link opens nothing", async ({
+  page,
+  request,
+}) => {
+  const created = await request.post("/api/scenarios", {
+    data: { title: `E2E share ${Date.now()}`, steps: [{ technique: "T1547.001" }], seed: 12 },
+  });
+  const { id } = await created.json();
+  const { id: runId } = await (
+    await request.post(`/api/scenarios/${id}/runs?wait=true`, { data: {} })
+  ).json();
+  await page.goto(`/scenarios/${id}/runs/${runId}`);
+  // The deterministic server says which mode ran.
+  await expect(page.getByTestId("run-mode")).toHaveText("deterministic");
+  await page.getByRole("button", { name: "Share read-only" }).click();
+  const shown = page.getByText("Read-only link (shown once):").locator("code");
+  await expect(shown).toContainText("/share/");
+  const url = (await shown.textContent())!;
+  expect((await request.get(url)).status()).toBe(200);
+
+  await page.getByRole("button", { name: "share links" }).click();
+  const row = page.getByTestId("share-link");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("active");
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(row).toContainText("revoked");
+  await page.reload();
+  await page.getByRole("button", { name: "share links" }).click();
+  await expect(page.getByTestId("share-link")).toContainText("revoked");
+  expect((await request.get(url)).status()).toBe(404);
+});

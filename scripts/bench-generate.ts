@@ -49,14 +49,28 @@ async function main() {
   const kind = process.env.DATABASE_URL ? "postgres" : "pglite";
   const database = await createTestDatabase(kind);
   const full: number[] = [];
+  const deferred: number[] = [];
   const phases: Record<string, number[]> = {};
   try {
     const actor = await ensureLocalActor();
-    for (let i = 0; i < 3; i++) await generateScenario(actor, { ...def, seed: 3000 + i });
+    // As the builder's server action: Sigma matching is deferred until after the response (Next's after()),
+    // so it is timed apart and awaited between runs, never overlapping the next measurement.
+    const detections: (() => Promise<void>)[] = [];
+    const deferDetection = (job: () => Promise<void>) => void detections.push(job);
+    const settle = async () => {
+      const t0 = performance.now();
+      for (const job of detections.splice(0)) await job();
+      return performance.now() - t0;
+    };
+    for (let i = 0; i < 3; i++) {
+      await generateScenario(actor, { ...def, seed: 3000 + i }, { deferDetection });
+      await settle();
+    }
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      const { runId } = await generateScenario(actor, { ...def, seed: 4000 + i });
+      const { runId } = await generateScenario(actor, { ...def, seed: 4000 + i }, { deferDetection });
       full.push(performance.now() - t0);
+      deferred.push(await settle());
       const timings = (await getRun(actor, runId))?.timings ?? {};
       for (const [phase, ms] of Object.entries(timings)) (phases[phase] ??= []).push(ms);
     }
@@ -82,6 +96,9 @@ async function main() {
     `  server action incl. storing on ${kind}:    median ${fmt(median(full))} ms, p90 ${fmt(p90(full))} ms`,
   );
   console.log(
+    `  deferred Sigma matching (after the response): median ${fmt(median(deferred))} ms, p90 ${fmt(p90(deferred))} ms`,
+  );
+  console.log(
     `    stored phases (median ms): ${Object.entries(phases)
       .map(([phase, xs]) => `${phase} ${fmt(median(xs))}`)
       .join(
@@ -89,7 +106,7 @@ async function main() {
       )}${process.env.SIGMA_RULES_DIR ? "" : " (SIGMA_RULES_DIR unset: templates only, no Sigma matching)"}`,
   );
   console.log(
-    `bench: generate median ${fmt(median(render))} ms (target ≤ 30 ms), with storage ${fmt(median(full))} ms`,
+    `bench: generate median ${fmt(median(render))} ms, full Generate with saving ${fmt(median(full))} ms (target ≤ 30 ms)`,
   );
 }
 

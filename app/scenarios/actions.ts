@@ -1,7 +1,10 @@
 "use server";
 
 import { after } from "next/server";
+import { z } from "zod";
 import { ensureLocalActor } from "@/lib/db/actors";
+import { requireRun } from "@/lib/db/runs";
+import { listShareLinks, revokeShareLink, type ShareLinkRecord } from "@/lib/db/share-links";
 import { previewPlan } from "@/lib/scenarios/preview";
 import { generateScenario } from "@/lib/scenarios/run";
 import { definitionOf, randomSeed } from "@/lib/scenarios/spec";
@@ -37,4 +40,21 @@ export async function generateScenarioAction(
   return attempt(async () =>
     generateScenario(await ensureLocalActor(), input, { deferDetection: (job) => after(job) }),
   );
+}
+
+const linkId = z.string().trim().min(1).max(64);
+
+/** The run's share links (active, expired and revoked), newest first. */
+export async function listShareLinksAction(runId: unknown): Promise<ActionResult<ShareLinkRecord[]>> {
+  return attempt(async () => {
+    const actor = await ensureLocalActor();
+    const id = parseInput(linkId, runId);
+    await requireRun(actor, id);
+    return listShareLinks(actor, { runId: id });
+  });
+}
+
+/** Revokes a share link: its token stops opening anything at once. */
+export async function revokeShareLinkAction(id: unknown): Promise<ActionResult<ShareLinkRecord>> {
+  return attempt(async () => revokeShareLink(await ensureLocalActor(), parseInput(linkId, id)));
 }

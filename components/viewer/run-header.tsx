@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -8,6 +8,7 @@ import { btn, btnPrimary, card } from "@/components/scenarios/ui";
 import type { SigningKeyInfo } from "@/lib/scenarios/signing";
 import { CopyButton } from "./copy-button";
 import { RunStatus } from "./run-status";
+import { ShareLinks } from "./share-links";
 import { channelShort } from "./types";
 
 export interface RunHeaderRun {
@@ -17,6 +18,9 @@ export interface RunHeaderRun {
   engineVersion: string;
   attackVersion: string | null;
   mode: string;
+  /** The planner model and whether it fell back to the deterministic plan (model mode). */
+  model?: string | null;
+  fallback?: boolean;
   eventCount: number;
   durationMs: number | null;
   error: string | null;
@@ -57,6 +61,8 @@ export function RunHeader({
   const router = useRouter();
   const [shareUrl, setShareUrl] = useState<string | null>(null);
   const [showKey, setShowKey] = useState(false);
+  const [showLinks, setShowLinks] = useState(false);
+  const queryClient = useQueryClient();
   const rerun = useMutation({
     mutationFn: () =>
       post<{ id: string }>(`/api/scenarios/${scenarioId}/runs`, {
@@ -66,7 +72,10 @@ export function RunHeader({
   });
   const share = useMutation({
     mutationFn: () => post<{ url: string }>(`/api/runs/${run.id}/share`, { expiresInDays: 30 }),
-    onSuccess: (link) => setShareUrl(new URL(link.url, window.location.origin).toString()),
+    onSuccess: (link) => {
+      setShareUrl(new URL(link.url, window.location.origin).toString());
+      void queryClient.invalidateQueries({ queryKey: ["share-links", run.id] });
+    },
   });
 
   return (
@@ -134,7 +143,10 @@ export function RunHeader({
         </div>
         <div>
           <dt className="inline text-slate-400">Mode </dt>
-          <dd className="inline">{run.mode}</dd>
+          <dd className="inline" data-testid="run-mode">
+            {run.mode}
+            {run.model ? ` (${run.model}${run.fallback ? ", fell back to the deterministic plan" : ""})` : ""}
+          </dd>
         </div>
         <div>
           <dt className="inline text-slate-400">Formats </dt>
@@ -175,6 +187,20 @@ export function RunHeader({
         <Link href="/verify" className="text-blue-700 underline">
           verify a bundle
         </Link>
+        {!readOnly && (
+          <>
+            {" "}
+            ·{" "}
+            <button type="button" className="text-blue-700 underline" onClick={() => setShowLinks((s) => !s)}>
+              {showLinks ? "hide share links" : "share links"}
+            </button>
+          </>
+        )}
+        {showLinks && !readOnly && (
+          <div className="mt-1 max-w-xl">
+            <ShareLinks runId={run.id} />
+          </div>
+        )}
         {showKey && (
           <div className="mt-1 flex items-start gap-2">
             <pre className="rounded bg-slate-100 p-2 text-[11px]" data-testid="public-key">

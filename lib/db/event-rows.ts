@@ -79,11 +79,12 @@ export function eventRowFromEvtx(raw: unknown, label?: LabelLike | null, seq?: n
   const event = dict(dict(raw).Event);
   const system = dict(event.System);
   const data = { ...dict(event.EventData), ...dict(Object.values(dict(event.UserData))[0]) };
-  const eventId = system.EventID;
+  // Classic providers write `{"#attributes":{"Qualifiers":…},"#text":7045}`.
+  const eventId = typeof system.EventID === "object" ? Number(dict(system.EventID)["#text"]) : system.EventID;
   const time = text(attr(system.TimeCreated, "SystemTime"));
   const channel = text(system.Channel);
   const host = text(system.Computer);
-  if (!time || !channel || !host || typeof eventId !== "number") {
+  if (!time || !channel || !host || typeof eventId !== "number" || !Number.isInteger(eventId)) {
     throw new Error("not an evtx-json event: System.TimeCreated, Channel, Computer or EventID is missing");
   }
   const logonId = text(data.TargetLogonId) ?? text(data.LogonId) ?? text(data.SubjectLogonId);

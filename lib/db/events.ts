@@ -6,7 +6,7 @@ import type { Actor } from "./actors";
 import { db } from "./client";
 import { likeLiteral } from "./like";
 import { runEventInputSchema, searchText, type RunEventInput } from "./event-rows";
-import { canSeeRun, requireRun } from "./runs";
+import { canSeeRun, requireRun, type RunRecord } from "./runs";
 
 export interface RunEventRecord {
   seq: number;
@@ -55,7 +55,7 @@ const INSERT = `INSERT INTO "RunEvent" ("runId", "seq", "time", "channel", "even
     "parentProcessGuid", "logonId", "image", "technique", "malicious", "raw", "label", "search")
   SELECT $1, r.* FROM json_to_recordset($2::json) AS r("seq" int, "time" timestamptz, "channel" text,
     "eventId" int, "host" text, "processGuid" text, "parentProcessGuid" text, "logonId" text, "image" text,
-    "technique" text, "malicious" bool, "raw" jsonb, "label" jsonb, "search" text)`;
+    "technique" text, "malicious" bool, "raw" json, "label" jsonb, "search" text)`;
 
 async function* batches<T>(source: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let batch: T[] = [];
@@ -76,12 +76,16 @@ export async function insertRunEvents(
   actor: Actor,
   runId: string,
   events: Iterable<RunEventInput> | AsyncIterable<RunEventInput>,
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number; fresh?: RunRecord } = {},
 ): Promise<{ inserted: number }> {
-  await requireRun(actor, runId);
+  // `fresh`: the run the caller just created for this actor, so it is visible and has no events yet
+  // (two round trips fewer on the builder's Generate path).
+  const fresh =
+    options.fresh?.id === runId && options.fresh.teamId === actor.teamId && options.fresh.eventCount === 0;
+  if (!fresh) await requireRun(actor, runId);
   const batchSize = Math.min(Math.max(options.batchSize ?? 2_000, 1), 20_000);
-  const last = await db().runEvent.aggregate({ where: { runId }, _max: { seq: true } });
-  let nextSeq = (last._max.seq ?? -1) + 1;
+  const last = fresh ? null : await db().runEvent.aggregate({ where: { runId }, _max: { seq: true } });
+  let nextSeq = (last?._max.seq ?? -1) + 1;
   const firstSeq = nextSeq;
   let inserted = 0;
   // The next batch is validated and serialised while the previous one is written (PostgreSQL works on

@@ -50,6 +50,17 @@ export interface RunRecord extends RunSummary {
   validation: unknown;
   detections: unknown;
   llmTrace: unknown;
+  provenance: RunProvenance | null;
+}
+
+/** How the run's plan was made (issue 7): which mode ran, with which models, and how the loop ended. */
+export interface RunProvenance {
+  mode: RunMode;
+  models: { planner: string | null; judge: string | null };
+  /** The agent loop's outcome ("passed", "max_rounds", …); null when the loop did not run. */
+  status: string | null;
+  /** Model mode produced no usable plan, so the deterministic plan was used. */
+  fallback: boolean;
 }
 
 const jsonValue = z.unknown().refine((v) => v !== undefined, "a JSON value");
@@ -79,6 +90,14 @@ const runUpdateInput = z.strictObject({
   validation: jsonValue.optional(),
   detections: jsonValue.optional(),
   llmTrace: jsonValue.optional(),
+  provenance: z
+    .strictObject({
+      mode: z.enum(["deterministic", "model"]),
+      models: z.strictObject({ planner: z.string().nullable(), judge: z.string().nullable() }),
+      status: z.string().max(40).nullable(),
+      fallback: z.boolean(),
+    })
+    .optional(),
 });
 export type RunUpdate = z.input<typeof runUpdateInput>;
 
@@ -127,15 +146,23 @@ function toRecord(row: FullRow): RunRecord {
     validation: row.validation,
     detections: row.detections,
     llmTrace: row.llmTrace,
+    provenance: (row.provenance as RunProvenance | null) ?? null,
   };
 }
 
 const json = (v: unknown) => (v === null ? Prisma.JsonNull : (v as Prisma.InputJsonValue));
 
 /** Queues a run of the scenario, snapshotting it; `seed` and `formats` override the scenario's. */
-export async function createRun(actor: Actor, scenarioId: string, input: RunCreateData): Promise<RunRecord> {
+export async function createRun(
+  actor: Actor,
+  scenarioId: string,
+  input: RunCreateData,
+  /** The scenario as the caller just read or created it for this actor (saves reading it again). */
+  known?: ScenarioRecord,
+): Promise<RunRecord> {
   const data = parseInput(runCreateInput, input);
-  const scenario = await getScenario(actor, scenarioId);
+  const scenario =
+    known?.id === scenarioId && known.teamId === actor.teamId ? known : await getScenario(actor, scenarioId);
   if (!scenario) throw notFound("scenario", scenarioId);
   const seed = data.seed ?? scenario.seed;
   const snapshot: ScenarioSnapshot = {
@@ -253,6 +280,7 @@ export async function updateRun(actor: Actor, runId: string, patch: RunUpdate): 
   if (input.validation !== undefined) data.validation = json(input.validation);
   if (input.detections !== undefined) data.detections = json(input.detections);
   if (input.llmTrace !== undefined) data.llmTrace = json(input.llmTrace);
+  if (input.provenance !== undefined) data.provenance = input.provenance;
   return toRecord(await db().run.update({ where: { id: runId }, data }));
 }
 
@@ -264,7 +292,8 @@ export async function completeRun(
   runId: string,
   result: Omit<RunUpdate, "status" | "error"> = {},
 ): Promise<RunRecord> {
-  await requireRun(actor, runId);
+  // updateRun checks access itself; only counting the stored events needs it first.
+  if (!result.counts) await requireRun(actor, runId);
   const counts = result.counts ?? (await computeRunCounts(runId));
   return updateRun(actor, runId, {
     ...result,

@@ -8,7 +8,6 @@ import { getOrCreateSigningKey } from "@/lib/db/signing-keys";
 import { formatById } from "@/lib/engine/formats/registry";
 import type { EventFormat } from "@/lib/engine/formats/types";
 import { InputError } from "@/lib/schemas/errors";
-import { orderEvtx } from "./evtx-order";
 import { regeneratedEvents } from "./regenerate";
 import { DEFAULT_FORMATS } from "./spec";
 import type { RunDetections } from "./types";
@@ -26,7 +25,7 @@ const FILE_EXTENSIONS: Record<string, string> = {
 };
 
 async function* evtxJsonLines(actor: Actor, runId: string): AsyncGenerator<Chunk> {
-  for await (const e of iterateRunEvents(actor, runId)) yield `${JSON.stringify(orderEvtx(e.raw))}\n`;
+  for await (const e of iterateRunEvents(actor, runId)) yield `${JSON.stringify(e.raw)}\n`;
 }
 
 /** Other formats: from the engine again when it can (exact), else from each stored event parsed back. */
@@ -51,7 +50,7 @@ async function* formatLines(actor: Actor, run: RunRecord, format: EventFormat): 
   const json = formatById("evtx-json");
   if (!json?.parse) throw new Error("the evtx-json format cannot be parsed back");
   for await (const e of iterateRunEvents(actor, run.id)) {
-    const parsed = json.parse(JSON.stringify(orderEvtx(e.raw))).events[0];
+    const parsed = json.parse(JSON.stringify(e.raw)).events[0];
     if (!parsed) continue;
     const label = e.label as Parameters<EventFormat["serialize"]>[1];
     const text = format.serialize(parsed, label ?? undefined);
@@ -122,13 +121,19 @@ export async function runBundle(actor: Actor, run: RunRecord, now = new Date()) 
       attackVersion: run.attackVersion,
     },
     formats: written,
-    eventFiles,
+    // Which mode planned the run (and the agent loop's trace in model mode), hashed and signed like the events.
+    eventFiles: {
+      ...eventFiles,
+      "provenance.json": `${JSON.stringify(run.provenance ?? { mode: run.mode }, null, 2)}\n`,
+      ...(run.llmTrace ? { "llm/trace.json": `${JSON.stringify(run.llmTrace, null, 2)}\n` } : {}),
+    },
     labels: labelLines(actor, run.id),
     validationReport: run.validation,
     queryTemplates: templateFiles(run.detections),
     provenance: {
       procedures: proceduresOf(run.validation),
-      model: (run.llmTrace as { model?: string | null } | null)?.model ?? null,
+      model:
+        run.provenance?.models.planner ?? (run.llmTrace as { model?: string | null } | null)?.model ?? null,
     },
     key: { privateKeyPem: key.privateKeyPem, publicKeyPem: key.publicKeyPem },
   });

@@ -4,7 +4,6 @@ import { getRunEvent } from "@/lib/db/events";
 import type { RunRecord } from "@/lib/db/runs";
 import { formatById } from "@/lib/engine/formats/registry";
 import { notFound } from "@/lib/schemas/errors";
-import { orderEvtx } from "./evtx-order";
 import { regeneratedEvents } from "./regenerate";
 import type { RunDetections, ViewerEvent } from "./types";
 import { toViewerEvent } from "./viewer-data";
@@ -66,7 +65,7 @@ function rulesFor(run: RunRecord, seq: number): EventDetailResult["rules"] {
 export async function eventDetail(actor: Actor, run: RunRecord, seq: number): Promise<EventDetailResult> {
   const stored = await getRunEvent(actor, run.id, seq);
   if (!stored) throw notFound("event", `${run.id}#${seq}`);
-  const raw = orderEvtx(stored.raw);
+  const raw = stored.raw;
   let xml: string | null = null;
   try {
     const again = regeneratedEvents(run)?.events[seq];

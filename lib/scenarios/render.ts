@@ -3,6 +3,7 @@ import { eventRowFromEvtx, type RunEventInput } from "@/lib/db/event-rows";
 import type { EventLabel, WinEvent } from "@/lib/engine/event";
 import { formatById } from "@/lib/engine/formats/registry";
 import { generate } from "@/lib/engine/generate";
+import type { ScenarioSpecInput } from "@/lib/engine/spec";
 import { checks, validateEvents } from "@/lib/engine/validate";
 import { procedures } from "@/lib/procedures/registry";
 import { InputError } from "@/lib/schemas/errors";
@@ -29,7 +30,7 @@ export interface RenderedRun {
   labels: readonly EventLabel[];
   report: ValidationReport;
   rows: RunEventInput[];
-  timings: { generateMs: number; rowsMs: number; validateMs: number };
+  timings: { planMs?: number; generateMs: number; rowsMs: number; validateMs: number };
 }
 
 const evtxJson = () => {
@@ -38,19 +39,12 @@ const evtxJson = () => {
   return format;
 };
 
-/**
- * Classic providers write EventID as `{"#attributes":{"Qualifiers":…},"#text":7045}`; the row builder wants a
- * number, so it gets a copy with the number while the stored raw event keeps Windows' shape.
- */
-function withNumericEventId(raw: { Event?: { System?: { EventID?: unknown } } }): unknown {
-  const id = raw.Event?.System?.EventID;
-  if (typeof id !== "object" || id === null) return raw;
-  const value = Number((id as { "#text"?: unknown })["#text"]);
-  return { ...raw, Event: { ...raw.Event, System: { ...raw.Event!.System, EventID: value } } };
+export function renderScenario(def: ScenarioDefinition, seed: number): RenderedRun {
+  return renderSpec(toEngineSpec(def, seed));
 }
 
-export function renderScenario(def: ScenarioDefinition, seed: number): RenderedRun {
-  const spec = toEngineSpec(def, seed);
+/** Renders an engine spec (the builder's, or the agent loop's with a plan per step). */
+export function renderSpec(spec: ScenarioSpecInput): RenderedRun {
   const t0 = performance.now();
   let out: ReturnType<typeof generate>;
   try {
@@ -65,7 +59,7 @@ export function renderScenario(def: ScenarioDefinition, seed: number): RenderedR
   const rows = out.events.map((event, i) => {
     const label = out.labels[i];
     const raw = JSON.parse(format.serialize(event, label));
-    return { ...eventRowFromEvtx(withNumericEventId(raw), label, i), raw };
+    return { ...eventRowFromEvtx(raw, label, i), raw };
   });
   const t2 = performance.now();
   const violations = validateEvents(out.events).map((i) => ({

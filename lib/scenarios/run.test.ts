@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildProcessModel, ancestry } from "@/components/viewer/process-model";
 import { ensureLocalActor, type Actor } from "@/lib/db/actors";
 import { queryRunEvents } from "@/lib/db/events";
+import { compareRuns } from "@/lib/db/compare";
 import { getRun } from "@/lib/db/runs";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "@/lib/db/testing/database";
 import { InputError } from "@/lib/schemas/errors";
@@ -87,6 +88,22 @@ describe.each(databaseKinds)("scenario orchestration on %s", (kind) => {
     });
     expect(second.total).toBe(first.total);
     expect(second.events[0].processGuid).not.toBe(first.events[0].processGuid);
+    // No model configured: the run says the deterministic planner made it.
+    expect(done).toMatchObject({
+      mode: "deterministic",
+      provenance: { mode: "deterministic", fallback: false },
+    });
+
+    // Host names change with the seed; the comparison pairs events by host role instead.
+    const diff = await compareRuns(actor, runId, queued.id);
+    const keys = diff.deltas.byHost.map((d) => d.key);
+    expect(keys.every((k) => k.startsWith("@"))).toBe(true);
+    const original = await getRun(actor, runId);
+    const hostsOf = (r: typeof original) =>
+      (r?.validation as { hosts: { name: string }[] }).hosts.map((h) => h.name);
+    if (hostsOf(original).join() !== hostsOf(done).join()) {
+      expect(diff.totalOnlyInA).toBeLessThan(original!.eventCount / 2);
+    }
   });
 
   it("streams a signed bundle that verifies, and fails once a byte changes", async () => {

@@ -14,10 +14,15 @@ import {
 import { createScenario, getScenario } from "@/lib/db/scenarios";
 import { InputError, notFound, parseInput } from "@/lib/schemas/errors";
 import { runCreateSchema, scenarioCreateSchema, type RunCreateInput } from "@/lib/schemas/scenario";
+import { hasModel } from "@/lib/config/schema";
+import { serverConfig } from "@/lib/config/server";
+import type { RunProvenance } from "@/lib/db/runs";
+import { runAgentLoop } from "@/lib/llm";
 import { detectRun } from "./detection";
-import { renderScenario, type RenderedRun } from "./render";
+import { renderScenario, renderSpec, type RenderedRun } from "./render";
+import type { ScenarioDefinition } from "./spec";
 import { definitionOfRun } from "./regenerate";
-import { definitionOf, randomSeed } from "./spec";
+import { definitionOf, randomSeed, toEngineSpec } from "./spec";
 import { ENGINE_VERSION, currentAttackVersion } from "./versions";
 
 /**
@@ -44,6 +49,61 @@ function countsOf(rows: RenderedRun["rows"]) {
 
 const ms = (x: number) => Math.round(x * 10) / 10;
 
+interface Planned {
+  rendered: RenderedRun;
+  provenance: RunProvenance;
+  llmTrace: unknown;
+}
+
+const DETERMINISTIC: RunProvenance = {
+  mode: "deterministic",
+  models: { planner: null, judge: null },
+  status: null,
+  fallback: false,
+};
+
+/** Whether generation goes through the model (an OpenAI-compatible endpoint is configured). */
+export const modelConfigured = () => hasModel(serverConfig());
+
+/**
+ * Model mode: the agent loop plans (generate → evaluate → improve), the engine renders its final spec.
+ * Without a model, the engine's procedures plan directly, as fast as the builder needs.
+ */
+async function plan(def: ScenarioDefinition, seed: number): Promise<Planned> {
+  const config = serverConfig();
+  if (!hasModel(config))
+    return { rendered: renderScenario(def, seed), provenance: DETERMINISTIC, llmTrace: null };
+  const spec = toEngineSpec(def, seed);
+  const t0 = performance.now();
+  const result = await runAgentLoop({
+    narrative: def.narrative ?? "",
+    steps: (spec.steps ?? []).map((s) => ({
+      technique: s.technique,
+      ...(s.text ? { text: s.text } : {}),
+      ...(s.host ? { host: s.host } : {}),
+      ...(s.user ? { user: s.user } : {}),
+      ...(s.procedure ? { procedure: s.procedure } : {}),
+      ...(s.variant ? { variant: s.variant } : {}),
+    })),
+    seed,
+    config,
+    scenario: { name: spec.name, start: spec.start, environment: spec.environment },
+  });
+  const planMs = performance.now() - t0;
+  const rendered = renderSpec({ ...result.spec, formats: spec.formats });
+  rendered.timings.planMs = planMs;
+  return {
+    rendered,
+    provenance: {
+      mode: result.mode,
+      models: result.models,
+      status: result.status,
+      fallback: result.fallback,
+    },
+    llmTrace: result.trace,
+  };
+}
+
 /** Runs the Sigma rules and builds query templates, then adds them (and the phase time) to the run. */
 async function attachDetections(
   actor: Actor,
@@ -60,12 +120,13 @@ async function attachDetections(
 async function store(
   actor: Actor,
   run: RunRecord,
-  rendered: RenderedRun,
+  { rendered, provenance, llmTrace }: Planned,
   detection: "inline" | "deferred",
 ): Promise<{ run: RunRecord; detect: () => Promise<void> }> {
   const t0 = performance.now();
-  await insertRunEvents(actor, run.id, rendered.rows);
+  await insertRunEvents(actor, run.id, rendered.rows, { fresh: run });
   const timings = {
+    ...(rendered.timings.planMs === undefined ? {} : { plan: ms(rendered.timings.planMs) }),
     generate: ms(rendered.timings.generateMs),
     rows: ms(rendered.timings.rowsMs),
     validate: ms(rendered.timings.validateMs),
@@ -76,6 +137,8 @@ async function store(
     eventCount: rendered.rows.length,
     validation: rendered.report ?? null,
     timings,
+    provenance,
+    ...(llmTrace ? { llmTrace } : {}),
   });
   const detect = () => attachDetections(actor, done, rendered, timings);
   if (detection === "inline") await detect();
@@ -93,15 +156,21 @@ export async function generateScenario(
 ): Promise<{ scenarioId: string; runId: string; status: RunRecord["status"] }> {
   const parsed = parseInput(scenarioCreateSchema, input);
   const seed = parsed.seed ?? randomSeed();
-  const rendered = renderScenario(definitionOf(parsed), seed);
+  const planned = await plan(definitionOf(parsed), seed);
   const scenario = await createScenario(actor, { ...parsed, seed });
-  const run = await createRun(actor, scenario.id, {
-    engineVersion: ENGINE_VERSION,
-    attackVersion: await currentAttackVersion(),
-  });
+  const run = await createRun(
+    actor,
+    scenario.id,
+    {
+      mode: planned.provenance.mode,
+      engineVersion: ENGINE_VERSION,
+      attackVersion: await currentAttackVersion(),
+    },
+    scenario,
+  );
   try {
     // Rendered already: queued → succeeded directly (no "running" round trip for a run that is done).
-    const stored = await store(actor, run, rendered, options.deferDetection ? "deferred" : "inline");
+    const stored = await store(actor, run, planned, options.deferDetection ? "deferred" : "inline");
     options.deferDetection?.(() =>
       stored.detect().catch((error) => console.error("[runs] detection failed", run.id, error)),
     );
@@ -118,6 +187,7 @@ export async function queueRun(actor: Actor, scenarioId: string, input: RunCreat
   if (!(await getScenario(actor, scenarioId))) throw notFound("scenario", scenarioId);
   return createRun(actor, scenarioId, {
     ...parsed,
+    mode: modelConfigured() ? "model" : "deterministic",
     engineVersion: ENGINE_VERSION,
     attackVersion: await currentAttackVersion(),
   });
@@ -129,7 +199,7 @@ export async function executeRun(actor: Actor, runId: string): Promise<RunRecord
   if (!run) throw notFound("run", runId);
   await markRunRunning(actor, runId);
   try {
-    const stored = await store(actor, run, renderScenario(definitionOfRun(run), run.seed), "inline");
+    const stored = await store(actor, run, await plan(definitionOfRun(run), run.seed), "inline");
     return (await getRun(actor, stored.run.id)) ?? stored.run;
   } catch (error) {
     const message = error instanceof InputError || error instanceof Error ? error.message : String(error);

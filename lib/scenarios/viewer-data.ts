@@ -1,4 +1,3 @@
-import { orderEvtx } from "./evtx-order";
 import type { EventLabel, ViewerEvent } from "./types";
 
 /** Stored run event (lib/db) → the viewer's flat row. Pure; the one place that reads evtx-json shapes. */
@@ -66,8 +65,7 @@ function timeOf(stored: StoredEvent): string {
   return typeof value === "string" ? value : stored.time;
 }
 
-export function toViewerEvent(row: StoredEvent): ViewerEvent {
-  const stored = { ...row, raw: orderEvtx(row.raw) };
+export function toViewerEvent(stored: StoredEvent): ViewerEvent {
   return {
     seq: stored.seq,
     time: timeOf(stored),

@@ -39,6 +39,8 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           engineVersion: run.engineVersion,
           attackVersion: run.attackVersion,
           mode: run.mode,
+          model: run.provenance?.models.planner ?? null,
+          fallback: run.provenance?.fallback ?? false,
           eventCount: run.eventCount,
           durationMs: run.durationMs,
           error: run.error,
