@@ -78,6 +78,7 @@ export function MatrixBrowser({
     [payload, result, mode, expanded, sort, scoreOf, omit],
   );
 
+  const urlTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Mirror the view into the URL (replaceState: no navigation, no history spam) so it is shareable.
   useEffect(() => {
     const search = writeUrlState({
@@ -91,9 +92,28 @@ export function MatrixBrowser({
     const next = search ? `?${search}` : window.location.pathname;
     if (window.location.search === (search ? `?${search}` : "")) return;
     // Debounced: typing a word should not rewrite the URL (and re-render the router) per keystroke.
-    const timer = setTimeout(() => window.history.replaceState(null, "", next), 250);
+    const timer = setTimeout(() => {
+      urlTimer.current = undefined;
+      window.history.replaceState(null, "", next);
+    }, 250);
+    urlTimer.current = timer;
     return () => clearTimeout(timer);
   }, [selection, openId, deferredQuery, platforms, deferredLogSource, mode]);
+
+  // A pending replaceState that fires while a link's navigation is in flight would cancel it (the router
+  // treats replaceState as a navigation back to /matrix): drop it the moment any link is followed.
+  useEffect(() => {
+    function onClick(event: MouseEvent) {
+      if (urlTimer.current === undefined) return;
+      const anchor = (event.target as Element | null)?.closest?.("a[href]");
+      if (anchor && !anchor.getAttribute("href")?.startsWith("#")) {
+        clearTimeout(urlTimer.current);
+        urlTimer.current = undefined;
+      }
+    }
+    document.addEventListener("click", onClick, true);
+    return () => document.removeEventListener("click", onClick, true);
+  }, []);
 
   // "/" focuses the search box from anywhere except text fields.
   useEffect(() => {
