@@ -12,8 +12,16 @@ export function jsonError(error: InputError): Response {
 }
 
 /** Reads and validates a JSON body: 415 for another content type, 413 when too big, 400 for bad JSON. */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  options: { optional?: boolean } = {},
+): Promise<z.output<S>> {
   const type = request.headers.get("content-type") ?? "";
+  // A body-less POST (`curl -XPOST …/runs`) means "all defaults" where the body is optional.
+  if (options.optional && type.trim() === "") {
+    if ((await request.text()).trim() === "") return parseInput(schema, {});
+  }
   if (!/^application\/([a-z.+-]+\+)?json\b/i.test(type.trim())) {
     throw new InputError("unsupported_media_type", "Send the body as application/json");
   }

@@ -185,6 +185,13 @@ describe.each(databaseKinds)("REST API on %s", (kind) => {
       await runs.GET(get(`/api/scenarios/${scenarioId}/runs?limit=1000`), ctx({ id: scenarioId })),
       400,
     );
+    // A POST with no body at all (curl -XPOST …/runs) starts a run with the defaults.
+    const bare = await runs.POST(
+      new Request(`http://localhost/api/scenarios/${scenarioId}/runs?wait=true`, { method: "POST" }),
+      ctx({ id: scenarioId }),
+    );
+    expect(bare.status).toBe(201);
+    expect((await bare.json()).status).toBe("succeeded");
   });
 
   it("GET /api/runs/{id}/events pages and filters; bad filters are 400", async () => {

@@ -26,7 +26,7 @@ const createQuery = z.strictObject({
 export const POST = handle(async (request: Request, { params }: WithParams<{ id: string }>) => {
   const { id } = await params;
   const { wait } = readQuery(request, createQuery);
-  const input = await readJsonBody(request, runCreateSchema);
+  const input = await readJsonBody(request, runCreateSchema, { optional: true });
   const actor = await ensureLocalActor();
   const run = await queueRun(actor, id, input);
   const headers = { location: `/api/runs/${run.id}` };
