@@ -1,3 +1,4 @@
+import type { ActionInput } from "@/lib/engine/actions";
 import type { Rng } from "@/lib/engine/rng";
 
 /** Paths and helpers shared by the curated procedures. */
@@ -6,6 +7,29 @@ export const CMD = `${S32}\\cmd.exe`;
 export const POWERSHELL = `${S32}\\WindowsPowerShell\\v1.0\\powershell.exe`;
 export const CONHOST = `${S32}\\conhost.exe`;
 export const CONHOST_ARGS = "\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1";
+
+/** An operator's interactive cmd.exe started from explorer, with the console host Windows starts for it. */
+export function interactiveCmd(elevated: boolean): ActionInput[] {
+  return [
+    {
+      id: "cmd",
+      kind: "process.create",
+      proc: "cmd",
+      parent: "@explorer",
+      image: CMD,
+      commandLine: `"${CMD}" `,
+      elevated,
+    },
+    {
+      id: "conhost",
+      kind: "process.create",
+      proc: "cmd-conhost",
+      parent: "cmd",
+      image: CONHOST,
+      commandLine: CONHOST_ARGS,
+    },
+  ];
+}
 
 /** -EncodedCommand payload: base64 of the UTF-16LE script, as PowerShell expects. */
 export function encodePowerShell(script: string): string {

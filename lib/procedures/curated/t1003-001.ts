@@ -1,5 +1,5 @@
 import type { Procedure } from "@/lib/engine/procedure";
-import { CMD, CONHOST, CONHOST_ARGS, S32 } from "./common";
+import { interactiveCmd, S32 } from "./common";
 
 /** LSASS memory dumped with the MiniDump export of comsvcs.dll through rundll32. */
 export const lsassComsvcsMiniDump: Procedure = {
@@ -16,23 +16,7 @@ export const lsassComsvcsMiniDump: Procedure = {
       rng.pick(["lsass.dmp", "debug.bin", "mem.dmp", `out${rng.int(1, 99)}.dmp`]);
     const access = variant === "vm-read" ? "0x1410" : "0x1fffff";
     return [
-      {
-        id: "cmd",
-        kind: "process.create",
-        proc: "cmd",
-        parent: "@explorer",
-        image: CMD,
-        commandLine: `"${CMD}" `,
-        elevated: true,
-      },
-      {
-        id: "conhost",
-        kind: "process.create",
-        proc: "cmd-conhost",
-        parent: "cmd",
-        image: CONHOST,
-        commandLine: CONHOST_ARGS,
-      },
+      ...interactiveCmd(true),
       {
         id: "tasklist",
         kind: "process.create",

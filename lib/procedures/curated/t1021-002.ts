@@ -1,5 +1,5 @@
 import type { Procedure } from "@/lib/engine/procedure";
-import { CMD, CONHOST, CONHOST_ARGS, S32 } from "./common";
+import { CMD, interactiveCmd, S32 } from "./common";
 
 /**
  * Admin-share lateral movement with service execution (PsExec-style, done by hand): the payload is copied to
@@ -22,23 +22,7 @@ export const adminShareServiceExec: Procedure = {
     const local = `C:\\Users\\${names.user}\\Downloads\\${bin}`;
     return [
       { id: "stage", kind: "file.create", proc: "@msedge", path: local },
-      {
-        id: "cmd",
-        kind: "process.create",
-        proc: "cmd",
-        parent: "@explorer",
-        image: CMD,
-        commandLine: `"${CMD}" `,
-        elevated: true,
-      },
-      {
-        id: "conhost",
-        kind: "process.create",
-        proc: "cmd-conhost",
-        parent: "cmd",
-        image: CONHOST,
-        commandLine: CONHOST_ARGS,
-      },
+      ...interactiveCmd(true),
       {
         id: "netuse",
         kind: "process.create",

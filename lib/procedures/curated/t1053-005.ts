@@ -1,5 +1,5 @@
 import type { Procedure } from "@/lib/engine/procedure";
-import { benignName, CMD, CONHOST, CONHOST_ARGS, S32 } from "./common";
+import { benignName, interactiveCmd, S32 } from "./common";
 
 /** Persistence through a logon-triggered scheduled task created with schtasks.exe. */
 export const schtasksLogonTask: Procedure = {
@@ -16,23 +16,7 @@ export const schtasksLogonTask: Procedure = {
     const minute = variant === "minute";
     const schedule = minute ? "/sc minute /mo 1" : "/sc onlogon";
     return [
-      {
-        id: "cmd",
-        kind: "process.create",
-        proc: "cmd",
-        parent: "@explorer",
-        image: CMD,
-        commandLine: `"${CMD}" `,
-        elevated: true,
-      },
-      {
-        id: "conhost",
-        kind: "process.create",
-        proc: "cmd-conhost",
-        parent: "cmd",
-        image: CONHOST,
-        commandLine: CONHOST_ARGS,
-      },
+      ...interactiveCmd(true),
       { id: "drop", kind: "file.create", proc: "cmd", path: payload, delayMs: rng.int(3000, 9000) },
       {
         id: "schtasks",

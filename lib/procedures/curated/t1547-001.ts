@@ -1,5 +1,5 @@
 import type { Procedure } from "@/lib/engine/procedure";
-import { benignName, CMD, CONHOST, CONHOST_ARGS, S32 } from "./common";
+import { benignName, interactiveCmd, S32 } from "./common";
 
 /** Persistence through the current user's Run key, set with reg.exe. */
 export const runKeyRegAdd: Procedure = {
@@ -17,23 +17,7 @@ export const runKeyRegAdd: Procedure = {
     const hive = hklm ? "HKLM" : "HKCU";
     const key = `${hive}\\Software\\Microsoft\\Windows\\CurrentVersion\\Run`;
     return [
-      {
-        id: "cmd",
-        kind: "process.create",
-        proc: "cmd",
-        parent: "@explorer",
-        image: CMD,
-        commandLine: `"${CMD}" `,
-        elevated: hklm,
-      },
-      {
-        id: "conhost",
-        kind: "process.create",
-        proc: "cmd-conhost",
-        parent: "cmd",
-        image: CONHOST,
-        commandLine: CONHOST_ARGS,
-      },
+      ...interactiveCmd(hklm),
       { id: "drop", kind: "file.create", proc: "cmd", path: payload, delayMs: rng.int(3000, 9000) },
       {
         id: "reg",
