@@ -62,3 +62,24 @@ export function publicRun(r: RunRecord) {
     },
   };
 }
+
+/** What the run header shows, for the owner's viewer and the read-only shared view alike. */
+export function runHeaderRun(run: RunRecord) {
+  return {
+    id: run.id,
+    status: run.status,
+    seed: run.seed,
+    engineVersion: run.engineVersion,
+    attackVersion: run.attackVersion,
+    mode: run.mode,
+    model: run.provenance?.models.planner ?? null,
+    fallback: run.provenance?.fallback ?? false,
+    eventCount: run.eventCount,
+    durationMs: run.durationMs,
+    error: run.error,
+    createdAt: run.createdAt,
+    steps: run.snapshot.steps.map((s) => s.technique),
+    formats: run.snapshot.formats,
+    timings: run.timings,
+  };
+}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { runHeaderRun } from "@/lib/scenarios/present";
 import { notFound } from "next/navigation";
 import { RunHeader } from "@/components/viewer/run-header";
 import { RunViewer } from "@/components/viewer/run-viewer";
@@ -32,23 +33,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       <RunHeader
         scenarioId={scenario.id}
         title={run.snapshot.title}
-        run={{
-          id: run.id,
-          status: run.status,
-          seed: run.seed,
-          engineVersion: run.engineVersion,
-          attackVersion: run.attackVersion,
-          mode: run.mode,
-          model: run.provenance?.models.planner ?? null,
-          fallback: run.provenance?.fallback ?? false,
-          eventCount: run.eventCount,
-          durationMs: run.durationMs,
-          error: run.error,
-          createdAt: run.createdAt,
-          steps: run.snapshot.steps.map((s) => s.technique),
-          formats: run.snapshot.formats,
-          timings: run.timings,
-        }}
+        run={runHeaderRun(run)}
         counts={run.counts}
         publicKey={key}
       />
