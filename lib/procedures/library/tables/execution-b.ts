@@ -1,10 +1,107 @@
-import { t, v } from "../dsl";
+import { remoteLogon, t, v } from "../dsl";
 
 const WORD = "C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE";
 const EXCEL = "C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE";
 
 /** Execution: interpreters, WMI, services and user execution as real intrusions chain them. (continued) */
 export const executionB = [
+  t("T1053.002", "At", "at.exe jobs and Impacket atexec, both registered over the ATSVC interface.", [
+    // atexec.py: a SYSTEM task named with 8 random letters registered over \pipe\atsvc, run once, deleted;
+    // output goes to %windir%\Temp\<same name>.tmp and is read back over ADMIN$.
+    v(
+      "impacket-atexec",
+      [
+        {
+          by: "@svchost:Schedule",
+          host: "@server",
+          then: [
+            ...remoteLogon("atx"),
+            {
+              id: "pipe",
+              kind: "share.access",
+              session: "atx",
+              share: "IPC$",
+              relativeTarget: "atsvc",
+              accessMask: "0x12019f",
+            },
+            {
+              id: "t",
+              kind: "task.create",
+              name: "\\{{$task}}",
+              command: "cmd.exe",
+              arguments: "/C {{$tool}} > C:\\Windows\\Temp\\{{$task}}.tmp 2>&1",
+              trigger: "once",
+              runAs: "@system",
+              runLevel: "HighestAvailable",
+            },
+            { id: "run", kind: "task.run", name: "\\{{$task}}", spawn: "atcmd" },
+            {
+              id: "child",
+              kind: "process.create",
+              proc: "atchild",
+              parent: "atcmd",
+              image: "C:\\Windows\\System32\\{{$tool}}.exe",
+              commandLine: "{{$tool}}",
+            },
+            { id: "out", kind: "file.create", proc: "atcmd", path: "C:\\Windows\\Temp\\{{$task}}.tmp" },
+            { id: "end1", kind: "process.terminate", proc: "atchild" },
+            { id: "end", kind: "process.terminate", proc: "atcmd" },
+            { id: "del", kind: "task.delete", name: "\\{{$task}}" },
+            {
+              id: "get",
+              kind: "share.access",
+              session: "atx",
+              share: "ADMIN$",
+              relativeTarget: "Temp\\{{$task}}.tmp",
+              accessMask: "0x10080",
+            },
+          ],
+        },
+      ],
+      { shell: "none", vars: { task: "{{rand2}}", tool: "{{hostname|ipconfig|systeminfo}}" } },
+    ),
+    // at.exe on Windows 10 still registers \At<n> through the Schedule service (SYSTEM, runs once).
+    v(
+      "at",
+      [
+        {
+          cmd: "at 09:00 /interactive cmd.exe",
+          then: [
+            {
+              id: "t",
+              kind: "task.create",
+              name: "\\At1",
+              command: "cmd.exe",
+              trigger: "once",
+              runAs: "@system",
+            },
+          ],
+        },
+        "at \\\\{{srv}} 23:00 C:\\Windows\\Temp\\{{name}}.bat",
+      ],
+      { elevated: true },
+    ),
+    v(
+      "at-list",
+      [
+        "at",
+        {
+          cmd: "at 14:32 {{tools}}\\{{name}}.exe",
+          then: [
+            {
+              id: "t",
+              kind: "task.create",
+              name: "\\At2",
+              command: "{{tools}}\\{{name}}.exe",
+              trigger: "once",
+              runAs: "@system",
+            },
+          ],
+        },
+      ],
+      { elevated: true },
+    ),
+  ]),
   t("T1204", "User execution", "The user double-clicks a lure from Downloads.", [
     v(
       "exe",
@@ -151,6 +248,56 @@ export const executionB = [
     "Service execution",
     "sc create/start, PsExec and New-Service run payloads as SYSTEM via services.exe.",
     [
+      // RemCom (the open-source PsExec clone): RemComSvc.exe is pushed over ADMIN$, installed as a service, and
+      // runs the command as SYSTEM, talking back over \RemCom_communicaton.
+      v(
+        "remcom",
+        [
+          {
+            cmd: "{{tools}}\\RemCom.exe \\\\{{srv}} /user:{{domain}}\\{{admin}} /pwd:******** cmd.exe",
+            net: [["@server", 445]],
+            then: [
+              ...remoteLogon("rc"),
+              {
+                id: "up",
+                kind: "share.access",
+                host: "@server",
+                session: "rc",
+                share: "ADMIN$",
+                relativeTarget: "RemComSvc.exe",
+                accessMask: "0x2",
+              },
+              {
+                id: "f",
+                kind: "file.create",
+                host: "@server",
+                proc: "@system",
+                path: "C:\\Windows\\RemComSvc.exe",
+              },
+              {
+                id: "svc",
+                kind: "service.install",
+                host: "@server",
+                proc: "@services",
+                session: "rc",
+                name: "RemComSvc",
+                displayName: "Remote Command Executor",
+                imagePath: "%SystemRoot%\\RemComSvc.exe",
+              },
+            ],
+          },
+          {
+            cmd: "C:\\Windows\\RemComSvc.exe",
+            host: "@server",
+            parent: "@services",
+            user: "@system",
+            as: "rcs",
+            pipes: ["\\RemCom_communicaton"],
+          },
+          { cmd: "cmd.exe", host: "@server", parent: "rcs" },
+        ],
+        { elevated: true },
+      ),
       v(
         "sc",
         [

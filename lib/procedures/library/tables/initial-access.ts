@@ -219,6 +219,26 @@ export const initialAccess = [
         net: [["{{c2}}", 443]],
       },
     ]),
+    // Octopus Scanner: a backdoored NetBeans project whose build (run by Ant inside the IDE's JVM) loads
+    // nbproject\cache.dat, which drops the JAR implant as ExplorerSync.db under %LOCALAPPDATA%\Microsoft.
+    v(
+      "netbeans-build",
+      [
+        {
+          cmd: '"C:\\Program Files\\NetBeans-{{12.0|11.3}}\\netbeans\\bin\\netbeans64.exe"',
+          as: "nb",
+          reads: ["{{home}}\\Documents\\NetBeansProjects\\{{name}}\\nbproject\\cache.dat"],
+          files: ["{{local}}\\Microsoft\\ExplorerSync.db"],
+          keep: true,
+        },
+        {
+          cmd: '"C:\\Program Files\\Java\\jre1.8.0_251\\bin\\javaw.exe" -jar {{local}}\\Microsoft\\ExplorerSync.db',
+          parent: "nb",
+          net: [["{{c2}}", 443]],
+        },
+      ],
+      { shell: "none" },
+    ),
   ]),
   t(
     "T1195.002",

@@ -173,6 +173,19 @@ export const persistence2B = [
           files: ["{{startup}}\\{{name}}.lnk"],
         },
       ]),
+      // RipZip: a ZIP whose entry path ends in Startup\x.lnk.{CLSID}\x.lnk; Explorer's extraction drops the
+      // shortcut into the user's Startup folder, where it runs at the next logon.
+      v(
+        "zip-extract-startup",
+        [
+          {
+            by: "@explorer",
+            reads: ["{{downloads}}\\{{name}}_{{n}}.zip"],
+            files: ["{{startup}}\\{{name}}.lnk.{0AFACED1-E828-11D1-9187-B532F1E9575D}\\{{name}}.lnk"],
+          },
+        ],
+        { shell: "none" },
+      ),
     ],
   ),
   t("T1547.010", "Port monitors", "A print monitor DLL registered under Print\\Monitors.", [

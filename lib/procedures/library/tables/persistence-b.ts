@@ -5,6 +5,10 @@ export const persistenceB = [
   t("T1137.006", "Office add-ins", "XLL/WLL add-ins dropped in the Office startup folders or registered.", [
     v("xll", [
       {
+        cmd: 'cmd.exe /c copy /y {{downloads}}\\{{rand}}.xll "{{appdata}}\\Microsoft\\AddIns\\{{rand}}.xll"',
+        files: ["{{appdata}}\\Microsoft\\AddIns\\{{rand}}.xll"],
+      },
+      {
         cmd: 'reg add "HKCU\\Software\\Microsoft\\Office\\16.0\\Excel\\Options" /v OPEN /t REG_SZ /d "/R {{appdata}}\\Microsoft\\AddIns\\{{rand}}.xll" /f',
         reg: [
           [
@@ -317,6 +321,39 @@ export const persistenceB = [
     "Windows service",
     "Services created or reconfigured with sc.exe, New-Service or registry ImagePath writes.",
     [
+      // BYOVD as ransomware crews do it (BlackByte with RTCore64.sys): a kernel service for a signed vulnerable driver.
+      v(
+        "sc-kernel-driver",
+        [
+          {
+            cmd: 'sc.exe create RTCore64 binPath= "{{appdata}}\\RTCore64.sys" type= kernel start= auto',
+            then: [
+              {
+                id: "s",
+                kind: "service.install",
+                proc: "@services",
+                name: "RTCore64",
+                imagePath: "{{appdata}}\\RTCore64.sys",
+                serviceType: "kernel mode driver",
+                startType: "auto start",
+              },
+            ],
+          },
+          {
+            cmd: "sc.exe start RTCore64",
+            then: [
+              {
+                id: "d",
+                kind: "driver.load",
+                image: "{{appdata}}\\RTCore64.sys",
+                signed: true,
+                signature: "Micro-Star Int'l Co. Ltd.",
+              },
+            ],
+          },
+        ],
+        { elevated: true },
+      ),
       v(
         "sc-create",
         [

@@ -166,6 +166,25 @@ export const persistence = [
     "Modify registry",
     "Registry values changed with reg.exe and PowerShell to weaken settings or stash payloads.",
     [
+      // Ransomware playbooks (Conti, BlackBasta) open RDP on a host before moving to it.
+      v(
+        "rdp-enable",
+        [
+          {
+            cmd: 'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f',
+            reg: [
+              [
+                "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server",
+                "fDenyTSConnections",
+                "0",
+                "REG_DWORD",
+              ],
+            ],
+          },
+          'netsh advfirewall firewall set rule group="remote desktop" new enable=Yes',
+        ],
+        { elevated: true },
+      ),
       v(
         "reg-add",
         [
