@@ -1,3 +1,4 @@
+import { techniqueEquivalents } from "@/lib/attack/crosswalk";
 import { z } from "zod";
 import type { CompiledRule } from "./sigma/compile";
 import type { RuleMatch } from "./sigma/engine";
@@ -56,10 +57,10 @@ export interface CoverageReport {
 
 function relationOf(stepTechnique: string, tag: string): TagRelation | undefined {
   const step = stepTechnique.toUpperCase();
-  const t = tag.toUpperCase();
-  if (t === step) return "exact";
-  if (step.startsWith(`${t}.`)) return "parent";
-  if (t.startsWith(`${step}.`)) return "sub-technique";
+  const ids = techniqueEquivalents(tag);
+  if (ids.includes(step)) return "exact";
+  if (ids.some((t) => step.startsWith(`${t}.`))) return "parent";
+  if (ids.some((t) => t.startsWith(`${step}.`))) return "sub-technique";
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { techniqueEquivalents } from "@/lib/attack/crosswalk";
 import type { RuleMatch } from "./sigma/engine";
 import type { RuleFailure } from "./sigma/load";
 import type { RuleInfo } from "./sigma/types";
@@ -5,8 +6,7 @@ import type { RuleInfo } from "./sigma/types";
 /** True when `tag` is `technique` or one of its sub-techniques (T1059 covers T1059.001). */
 export function coversTechnique(technique: string, tag: string): boolean {
   const want = technique.toUpperCase();
-  const have = tag.toUpperCase();
-  return have === want || have.startsWith(`${want}.`);
+  return techniqueEquivalents(tag).some((have) => have === want || have.startsWith(`${want}.`));
 }
 
 export const TECHNIQUE_ID = /^T\d{4}(\.\d{3})?$/i;

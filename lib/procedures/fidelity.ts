@@ -1,3 +1,4 @@
+import { techniqueEquivalents } from "@/lib/attack/crosswalk";
 import type { AttackIndex } from "@/lib/attack/types";
 import { parseEventsText } from "@/lib/detect/events/read";
 import type { CompiledRule } from "@/lib/detect/sigma/compile";
@@ -7,9 +8,11 @@ import type { Procedure } from "@/lib/engine/procedure";
 
 /** A rule counts for a technique when it is tagged with it, its parent, or (for a parent) one of its children. */
 export function relevantTag(technique: string, parent: string | null, tag: string): boolean {
-  const t = tag.toUpperCase();
-  return (
-    t === technique || (parent !== null && t === parent) || (parent === null && t.startsWith(`${technique}.`))
+  return techniqueEquivalents(tag).some(
+    (t) =>
+      t === technique ||
+      (parent !== null && t === parent) ||
+      (parent === null && t.startsWith(`${technique}.`)),
   );
 }
 
