@@ -4,9 +4,10 @@ import { after } from "next/server";
 import { z } from "zod";
 import { ensureLocalActor } from "@/lib/db/actors";
 import { requireRun } from "@/lib/db/runs";
+import { scenarioUpdateSchema, updateScenario } from "@/lib/db/scenarios";
 import { listShareLinks, revokeShareLink, type ShareLinkRecord } from "@/lib/db/share-links";
 import { previewPlan } from "@/lib/scenarios/preview";
-import { generateScenario } from "@/lib/scenarios/run";
+import { executeRun, generateScenario, queueRun } from "@/lib/scenarios/run";
 import { definitionOf, randomSeed } from "@/lib/scenarios/spec";
 import type { ActionResult, PlanPreview } from "@/lib/scenarios/types";
 import { InputError, parseInput } from "@/lib/schemas/errors";
@@ -57,4 +58,39 @@ export async function listShareLinksAction(runId: unknown): Promise<ActionResult
 /** Revokes a share link: its token stops opening anything at once. */
 export async function revokeShareLinkAction(id: unknown): Promise<ActionResult<ShareLinkRecord>> {
   return attempt(async () => revokeShareLink(await ensureLocalActor(), parseInput(linkId, id)));
+}
+
+const scenarioId = z.string().trim().min(1).max(64);
+
+/** Saves an edit of a stored scenario (runs already made keep their snapshot). */
+export async function updateScenarioAction(
+  id: unknown,
+  input: unknown,
+): Promise<ActionResult<{ scenarioId: string; visibility: string }>> {
+  return attempt(async () => {
+    const saved = await updateScenario(
+      await ensureLocalActor(),
+      parseInput(scenarioId, id),
+      parseInput(scenarioUpdateSchema, input),
+    );
+    return { scenarioId: saved.id, visibility: saved.visibility };
+  });
+}
+
+/** Saves the edit, then queues a run of the saved scenario (generated after the response). */
+export async function saveAndRunAction(
+  id: unknown,
+  input: unknown,
+): Promise<ActionResult<{ scenarioId: string; runId: string }>> {
+  return attempt(async () => {
+    const actor = await ensureLocalActor();
+    const saved = await updateScenario(
+      actor,
+      parseInput(scenarioId, id),
+      parseInput(scenarioUpdateSchema, input),
+    );
+    const run = await queueRun(actor, saved.id, {});
+    after(() => executeRun(actor, run.id).then(() => undefined));
+    return { scenarioId: saved.id, runId: run.id };
+  });
 }

@@ -25,6 +25,11 @@ function useDetections(runId: string, initial: unknown, poll: boolean) {
   return query.data;
 }
 
+/** Which rule set a rule came from (team sets and SIGMA_RULES_DIR alike). */
+function SetBadge({ name }: { name: string }) {
+  return <span className="ml-1 rounded bg-indigo-50 px-1 text-[11px] text-indigo-800">{name}</span>;
+}
+
 /** Expected vs fired per step, all fired rules, and query templates with copy buttons. */
 export function DetectionPanel({
   runId,
@@ -55,6 +60,19 @@ export function DetectionPanel({
         {d.rules.failed ? ` (${d.rules.failed} failed to parse)` : ""}. {d.fired.length} fired;{" "}
         {firedExpected} of {expected.length} expected rules fired.
       </p>
+      {d.rules.sets && d.rules.sets.length > 0 && (
+        <ul className="flex flex-wrap gap-2 text-xs" data-testid="detection-rule-sets">
+          {d.rules.sets.map((set) => {
+            const count = d.fired.filter((r) => (r.ruleSetId ?? "sigmahq") === set.id).length;
+            return (
+              <li key={set.id} className="rounded border border-slate-200 bg-slate-50 px-2 py-0.5">
+                {set.name}: {set.loaded} rule(s), {count} fired
+                {set.failed ? `, ${set.failed} not loading` : ""}
+              </li>
+            );
+          })}
+        </ul>
+      )}
       <section>
         <h3 className="font-semibold">Expected vs fired</h3>
         {d.steps.map((s) => (
@@ -70,8 +88,12 @@ export function DetectionPanel({
             ) : (
               <ul className="text-xs">
                 {s.expected.map((r) => (
-                  <li key={r.ruleId} className={r.fired ? "text-emerald-800" : "text-slate-500"}>
+                  <li
+                    key={`${r.ruleSet ?? ""}:${r.ruleId}`}
+                    className={r.fired ? "text-emerald-800" : "text-slate-500"}
+                  >
                     {r.fired ? "✓" : "✗"} {r.title} <span className="text-slate-400">({r.level})</span>
+                    {r.ruleSet && <SetBadge name={r.ruleSet} />}
                     {r.events.slice(0, 5).map((seq) => (
                       <button
                         key={seq}
@@ -93,8 +115,8 @@ export function DetectionPanel({
         <h3 className="font-semibold">Rules that fired</h3>
         <ul className="text-xs">
           {d.fired.map((r) => (
-            <li key={r.ruleId}>
-              {r.title}{" "}
+            <li key={`${r.ruleSetId ?? ""}:${r.ruleId}`} data-testid="fired-rule">
+              {r.title} {r.ruleSet && <SetBadge name={r.ruleSet} />}{" "}
               <span className="text-slate-500">
                 ({r.level}; {r.techniques.join(", ") || "no technique tag"}; {r.events.length} event(s))
               </span>

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { InputError, parseInput } from "@/lib/schemas/errors";
+import { InputError, notFound, parseInput } from "@/lib/schemas/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "./client";
 
@@ -10,6 +10,21 @@ export interface Actor {
   userId: string | null;
   /** Set only by lib/db's share-link readers, which check the link's target themselves. */
   viaShare?: boolean;
+  /**
+   * Set only by `publicReader`: reads another team's `public` scenarios and their runs, never anything else,
+   * and every mutation refuses it (reported as not found, like any other team's row).
+   */
+  publicOnly?: boolean;
+}
+
+/** A read-only actor over `teamId`'s public scenarios (for members of other teams). */
+export function publicReader(teamId: string): Actor {
+  return { teamId, userId: null, publicOnly: true };
+}
+
+/** Mutations call this first: a public reader may not change anything. */
+export function assertWritable(actor: Actor, kind: string, id: string): void {
+  if (actor.publicOnly) throw notFound(kind, id);
 }
 
 export interface TeamRecord {

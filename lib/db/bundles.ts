@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/schemas/errors";
-import type { Actor } from "./actors";
+import { assertWritable, type Actor } from "./actors";
 import { db } from "./client";
 import { requireRun } from "./runs";
 
@@ -37,6 +37,7 @@ const toRecord = (row: Row): BundleRecord => ({
 
 /** Records a bundle that was built for a run (the zip itself is streamed, not stored). */
 export async function recordBundle(actor: Actor, runId: string, input: BundleInput): Promise<BundleRecord> {
+  assertWritable(actor, "run", runId);
   const data = parseInput(bundleInput, input);
   await requireRun(actor, runId);
   const row = await db().bundle.create({

@@ -18,6 +18,8 @@ export interface RuleSetRecord {
   name: string;
   description: string;
   rules: StoredRule[];
+  /** Runs of the team are matched against enabled sets only. */
+  enabled: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -30,6 +32,7 @@ const ruleSetInput = z.strictObject({
   name: z.string().trim().min(1, "a name is required").max(100),
   description: z.string().trim().max(2_000).optional(),
   rules: z.array(ruleSchema).max(5_000, "at most 5,000 rules").optional(),
+  enabled: z.boolean({ error: "true or false" }).optional(),
 });
 export type RuleSetInput = z.input<typeof ruleSetInput>;
 const ruleSetPatch = ruleSetInput.partial();
@@ -41,6 +44,7 @@ const toRecord = (row: Row): RuleSetRecord => ({
   name: row.name,
   description: row.description,
   rules: row.rules as unknown as StoredRule[],
+  enabled: row.enabled,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
@@ -60,6 +64,7 @@ export async function createRuleSet(actor: Actor, input: RuleSetInput): Promise<
       name: data.name,
       description: data.description ?? "",
       rules: (data.rules ?? []) as Prisma.InputJsonValue,
+      enabled: data.enabled ?? true,
     },
   });
   return toRecord(row);
@@ -93,6 +98,7 @@ export async function updateRuleSet(
       ...(data.name !== undefined ? { name: data.name } : {}),
       ...(data.description !== undefined ? { description: data.description } : {}),
       ...(data.rules !== undefined ? { rules: data.rules as Prisma.InputJsonValue } : {}),
+      ...(data.enabled !== undefined ? { enabled: data.enabled } : {}),
     },
   });
   return toRecord(row);

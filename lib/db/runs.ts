@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { InputError, notFound, parseInput } from "@/lib/schemas/errors";
 import { formatsSchema, idSchema, seedSchema } from "@/lib/schemas/scenario";
-import type { Actor } from "./actors";
+import { assertWritable, publicReader, type Actor } from "./actors";
 import { db } from "./client";
 import { getScenario, type ScenarioRecord } from "./scenarios";
 
@@ -160,6 +160,7 @@ export async function createRun(
   /** The scenario as the caller just read or created it for this actor (saves reading it again). */
   known?: ScenarioRecord,
 ): Promise<RunRecord> {
+  assertWritable(actor, "scenario", scenarioId);
   const data = parseInput(runCreateInput, input);
   const scenario =
     known?.id === scenarioId && known.teamId === actor.teamId ? known : await getScenario(actor, scenarioId);
@@ -197,7 +198,36 @@ export async function getRun(actor: Actor, runId: string): Promise<RunRecord | n
   return row ? toRecord(row) : null;
 }
 
+/**
+ * A run the actor may read, with the actor to read its events as (see readScenario): its team's runs, or a
+ * run of another team's public scenario. Null otherwise.
+ */
+export async function readRun(
+  actor: Actor,
+  runId: string,
+): Promise<{ run: RunRecord; reader: Actor; own: boolean } | null> {
+  const own = await getRun(actor, runId);
+  if (own) return { run: own, reader: actor, own: true };
+  if (!idSchema.safeParse(runId).success) return null;
+  const row = await db().run.findFirst({
+    where: { id: runId, scenario: { visibility: "public", deletedAt: null } },
+  });
+  return row ? { run: toRecord(row), reader: publicReader(row.teamId), own: false } : null;
+}
+
+/** The actor to read a run's events as (see readRun), without loading the run; null when not readable. */
+export async function runReader(actor: Actor, runId: string): Promise<Actor | null> {
+  if (await canSeeRun(actor, runId)) return actor;
+  if (!idSchema.safeParse(runId).success) return null;
+  const row = await db().run.findFirst({
+    where: { id: runId, scenario: { visibility: "public", deletedAt: null } },
+    select: { teamId: true },
+  });
+  return row ? publicReader(row.teamId) : null;
+}
+
 export function runScope(actor: Actor): Prisma.RunWhereInput {
+  if (actor.publicOnly) return { teamId: actor.teamId, scenario: { visibility: "public", deletedAt: null } };
   if (actor.viaShare) return { teamId: actor.teamId };
   return {
     teamId: actor.teamId,
@@ -253,6 +283,7 @@ export async function listRuns(
  * stamps startedAt, a final status stamps finishedAt and durationMs.
  */
 export async function updateRun(actor: Actor, runId: string, patch: RunUpdate): Promise<RunRecord> {
+  assertWritable(actor, "run", runId);
   const input = parseInput(runUpdateInput, patch);
   const current = await db().run.findFirst({
     where: { id: idSchema.safeParse(runId).success ? runId : "", ...runScope(actor) },
@@ -312,6 +343,7 @@ export const failRun = (
 
 /** Deletes a run with its events and bundles. */
 export async function deleteRun(actor: Actor, runId: string): Promise<void> {
+  assertWritable(actor, "run", runId);
   await requireRun(actor, runId);
   await db().run.delete({ where: { id: runId } });
 }

@@ -10,13 +10,21 @@ import {
   type ScenarioCreateInput,
   type StepInput,
 } from "@/lib/schemas/scenario";
-import type { Actor } from "./actors";
+import { assertWritable, publicReader, type Actor } from "./actors";
 import { db } from "./client";
 import { likeLiteral } from "./like";
+import {
+  scenarioScopeSchema,
+  scenarioUpdateSchema,
+  type ScenarioScope,
+  type ScenarioUpdateInput,
+} from "./scenario-schemas";
 
 export interface ScenarioRecord {
   id: string;
   teamId: string;
+  /** The owning team's name (shown on another team's public scenarios). */
+  teamName: string;
   authorId: string | null;
   authorName: string | null;
   title: string;
@@ -44,18 +52,32 @@ export interface ScenarioPage {
   nextCursor: string | null;
 }
 
-export type ScenarioUpdateInput = Partial<ScenarioCreateInput>;
-/** List query; `techniques` (any of) is how a tactic filter arrives: the caller maps tactic → technique IDs. */
-export type ScenarioListInput = Partial<ScenarioListQuery> & { techniques?: string[]; deleted?: boolean };
+export {
+  scenarioScopeSchema,
+  scenarioUpdateSchema,
+  visibilitySchema,
+  VISIBILITIES,
+  type ScenarioScope,
+  type ScenarioUpdateInput,
+  type Visibility,
+} from "./scenario-schemas";
 
-const scenarioUpdateSchema = scenarioCreateSchema.partial();
+/** List query; `techniques` (any of) is how a tactic filter arrives: the caller maps tactic → technique IDs. */
+export type ScenarioListInput = Partial<ScenarioListQuery> & {
+  techniques?: string[];
+  deleted?: boolean;
+  scope?: ScenarioScope;
+};
+
 const listInputSchema = scenarioListQuerySchema.extend({
   techniques: z.array(z.string().trim().toUpperCase().max(20)).max(1000).optional(),
   deleted: z.boolean().optional(),
+  scope: scenarioScopeSchema.optional(),
 });
 
 const include = {
   author: { select: { name: true } },
+  team: { select: { name: true } },
   _count: { select: { runs: true } },
   runs: {
     select: { id: true, status: true, createdAt: true },
@@ -69,6 +91,7 @@ function toRecord(row: ScenarioRow): ScenarioRecord {
   return {
     id: row.id,
     teamId: row.teamId,
+    teamName: row.team.name,
     authorId: row.authorId,
     authorName: row.author?.name ?? null,
     title: row.title,
@@ -102,6 +125,7 @@ export function techniquesOf(steps: readonly { technique: string }[]): string[] 
 
 /** Team scope plus visibility: private scenarios are seen by their author only. */
 export function visibleTo(actor: Actor): Prisma.ScenarioWhereInput {
+  if (actor.publicOnly) return { teamId: actor.teamId, visibility: "public" };
   if (actor.viaShare) return { teamId: actor.teamId };
   return {
     teamId: actor.teamId,
@@ -113,7 +137,7 @@ function validId(id: string): boolean {
   return idSchema.safeParse(id).success;
 }
 
-function dataOf(input: ScenarioUpdateInput): Prisma.ScenarioUncheckedUpdateInput {
+function dataOf(input: z.output<typeof scenarioUpdateSchema>): Prisma.ScenarioUncheckedUpdateInput {
   const data: Prisma.ScenarioUncheckedUpdateInput = {};
   if (input.title !== undefined) data.title = input.title;
   if (input.narrative !== undefined) data.narrative = input.narrative;
@@ -158,7 +182,9 @@ export async function getScenario(
   return row ? toRecord(row) : null;
 }
 
+/** For mutations: the scenario is the actor's team's (never another team's public one). */
 async function requireScenario(actor: Actor, id: string, deleted = false): Promise<void> {
+  assertWritable(actor, "scenario", id);
   const found =
     validId(id) &&
     (await db().scenario.count({
@@ -178,6 +204,24 @@ export async function updateScenario(
   return toRecord(row);
 }
 
+/**
+ * A scenario the actor may read, with the actor to read its runs and events as: the actor itself for its
+ * team's scenarios, a public reader for another team's public one. Null otherwise (reported as not found).
+ */
+export async function readScenario(
+  actor: Actor,
+  id: string,
+): Promise<{ scenario: ScenarioRecord; reader: Actor; own: boolean } | null> {
+  const own = await getScenario(actor, id);
+  if (own) return { scenario: own, reader: actor, own: true };
+  if (!validId(id)) return null;
+  const row = await db().scenario.findFirst({
+    where: { id, visibility: "public", deletedAt: null },
+    include,
+  });
+  return row ? { scenario: toRecord(row), reader: publicReader(row.teamId), own: false } : null;
+}
+
 function dayAfter(date: string): Date {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
@@ -191,10 +235,14 @@ function dayAfter(date: string): Date {
  */
 export async function listScenarios(actor: Actor, query: ScenarioListInput = {}): Promise<ScenarioPage> {
   const input = parseInput(listInputSchema, query);
-  const and: Prisma.ScenarioWhereInput[] = [
-    visibleTo(actor),
-    { deletedAt: input.deleted ? { not: null } : null },
-  ];
+  // Another team's trash is never shown, public or not.
+  const scope: Prisma.ScenarioWhereInput =
+    input.scope !== "public"
+      ? visibleTo(actor)
+      : input.deleted
+        ? { visibility: "public", teamId: actor.teamId }
+        : { visibility: "public" };
+  const and: Prisma.ScenarioWhereInput[] = [scope, { deletedAt: input.deleted ? { not: null } : null }];
   if (input.q) {
     and.push({
       OR: [
@@ -224,7 +272,7 @@ export async function listScenarios(actor: Actor, query: ScenarioListInput = {})
   }
   if (input.cursor) {
     const last = await db().scenario.findFirst({
-      where: { id: input.cursor, teamId: actor.teamId },
+      where: { id: input.cursor, ...scope },
       select: { createdAt: true, id: true },
     });
     if (last) {
@@ -250,6 +298,7 @@ export async function duplicateScenario(
   id: string,
   options: { title?: string } = {},
 ): Promise<ScenarioRecord> {
+  assertWritable(actor, "scenario", id);
   const source = await getScenario(actor, id);
   if (!source) throw notFound("scenario", id);
   const title = options.title ?? `Copy of ${source.title}`.slice(0, 200);
@@ -289,6 +338,7 @@ export async function restoreScenario(actor: Actor, id: string): Promise<Scenari
 
 /** Removes soft-deleted scenarios (and their runs) deleted before `before`. Returns how many. */
 export async function purgeDeletedScenarios(actor: Actor, before: Date): Promise<number> {
+  if (actor.publicOnly) return 0;
   const out = await db().scenario.deleteMany({
     where: { teamId: actor.teamId, deletedAt: { not: null, lt: before } },
   });

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { notFound, parseInput } from "@/lib/schemas/errors";
 import { idSchema } from "@/lib/schemas/scenario";
-import type { Actor } from "./actors";
+import { assertWritable, type Actor } from "./actors";
 import { db } from "./client";
 import { queryRunEvents, type EventFilter, type RunEventPage } from "./events";
 import { canSeeRun, getRun, listRuns, type RunRecord, type RunSummary } from "./runs";
@@ -74,6 +74,7 @@ export async function createShareLink(
   input: { scenarioId?: string; runId?: string; expiresAt?: Date | string; expiresInSeconds?: number },
   now = new Date(),
 ): Promise<ShareLinkRecord & { token: string }> {
+  assertWritable(actor, "run", input.runId ?? input.scenarioId ?? "");
   const data = parseInput(createInput, input);
   if (data.scenarioId && !(await getScenario(actor, data.scenarioId)))
     throw notFound("scenario", data.scenarioId);

@@ -25,8 +25,16 @@ export const ruleSetCreateSchema = z.strictObject({
 export type RuleSetCreate = z.infer<typeof ruleSetCreateSchema>;
 
 export const ruleSetPatchSchema = z
-  .strictObject({ name: ruleSetNameSchema.optional(), description: description.optional() })
-  .refine((p) => p.name !== undefined || p.description !== undefined, "send a name or a description");
+  .strictObject({
+    name: ruleSetNameSchema.optional(),
+    description: description.optional(),
+    /** Whether runs are matched against the set. */
+    enabled: z.boolean({ error: "true or false" }).optional(),
+  })
+  .refine(
+    (p) => p.name !== undefined || p.description !== undefined || p.enabled !== undefined,
+    "send a name, a description or enabled",
+  );
 
 export const pasteRuleSchema = z.strictObject({ rule: ruleText });
 

@@ -36,6 +36,8 @@ export interface RuleSetSummary {
   description: string;
   rules: number;
   builtIn: boolean;
+  /** Whether runs are matched against the set (the SigmaHQ set: whenever SIGMA_RULES_DIR is set). */
+  enabled: boolean;
   updatedAt: string | null;
 }
 
@@ -58,6 +60,7 @@ const summary = (r: RuleSetRecord): RuleSetSummary => ({
   description: r.description,
   rules: r.rules.length,
   builtIn: false,
+  enabled: r.enabled,
   updatedAt: r.updatedAt,
 });
 
@@ -101,6 +104,7 @@ function builtinSummary(dir: string, inspected?: InspectedSet): RuleSetSummary {
     description: `Read-only: the rules under ${dir}`,
     rules: inspected?.rows.length ?? builtinCount.files,
     builtIn: true,
+    enabled: true,
     updatedAt: null,
   };
 }
@@ -123,10 +127,12 @@ async function inspection(
   }
   const record = await getRuleSet(actor, id);
   if (!record) throw notFound("rule set", id);
-  const inspected = cachedInspection(`${record.id}@${record.updatedAt}`, () =>
-    inspectSources(sourcesOf(record.rules)),
-  );
-  return { set: summary(record), inspected };
+  return { set: summary(record), inspected: inspectRecord(record) };
+}
+
+/** A stored set, parsed and compiled once per version (cached by id + updatedAt). */
+export function inspectRecord(record: RuleSetRecord): InspectedSet {
+  return cachedInspection(`${record.id}@${record.updatedAt}`, () => inspectSources(sourcesOf(record.rules)));
 }
 
 /** A set's compiled rules (cached per process by id + updatedAt), for detection elsewhere in the app. */
@@ -174,9 +180,7 @@ function importResult(
   skipped: ImportResult["skipped"],
   added = record.rules.length,
 ): ImportResult {
-  const inspected = cachedInspection(`${record.id}@${record.updatedAt}`, () =>
-    inspectSources(sourcesOf(record.rules)),
-  );
+  const inspected = inspectRecord(record);
   return {
     set: summary(record),
     added,
@@ -277,7 +281,7 @@ export async function addPastedRule(actor: Actor, id: string, text: string): Pro
 export async function patchRuleSet(
   actor: Actor,
   id: string,
-  patch: { name?: string; description?: string },
+  patch: { name?: string; description?: string; enabled?: boolean },
 ): Promise<RuleSetSummary> {
   refuseBuiltin(id);
   return summary(await updateRuleSet(actor, id, patch));

@@ -8,6 +8,7 @@ import { getOrCreateSigningKey } from "@/lib/db/signing-keys";
 import { formatById } from "@/lib/engine/formats/registry";
 import type { EventFormat } from "@/lib/engine/formats/types";
 import { InputError } from "@/lib/schemas/errors";
+import { BUILTIN_SET } from "./detection";
 import { regeneratedEvents } from "./regenerate";
 import { DEFAULT_FORMATS } from "./spec";
 import type { RunDetections } from "./types";
@@ -81,6 +82,18 @@ function templateFiles(detections: unknown): Record<string, string> {
   return files;
 }
 
+/** Which rule sets ran and which of their rules fired on which events (templates are files of their own). */
+function detectionReport(detections: unknown): string | null {
+  const d = detections as RunDetections | null;
+  if (!d || !Array.isArray(d.fired)) return null;
+  const report = {
+    rules: d.rules,
+    fired: d.fired.map((r) => ({ ...r, ruleSet: r.ruleSet ?? BUILTIN_SET.name })),
+    steps: d.steps,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
 function proceduresOf(report: unknown): string[] {
   const steps = (report as { steps?: { procedure?: string | null }[] } | null)?.steps ?? [];
   return steps.map((s) => s.procedure).filter((p): p is string => Boolean(p));
@@ -101,6 +114,7 @@ export async function runBundle(actor: Actor, run: RunRecord, now = new Date()) 
     written.push(id);
   }
   const key = await getOrCreateSigningKey();
+  const report = detectionReport(run.detections);
   const { stream, done } = writeBundle({
     createdAt: now,
     scenario: {
@@ -125,6 +139,7 @@ export async function runBundle(actor: Actor, run: RunRecord, now = new Date()) 
     eventFiles: {
       ...eventFiles,
       "provenance.json": `${JSON.stringify(run.provenance ?? { mode: run.mode }, null, 2)}\n`,
+      ...(report ? { "detection-report.json": report } : {}),
       ...(run.llmTrace ? { "llm/trace.json": `${JSON.stringify(run.llmTrace, null, 2)}\n` } : {}),
     },
     labels: labelLines(actor, run.id),
@@ -139,12 +154,15 @@ export async function runBundle(actor: Actor, run: RunRecord, now = new Date()) 
   });
   done
     .then((result) =>
-      recordBundle(actor, run.id, {
-        formats,
-        sha256: result.sha256,
-        size: result.size,
-        manifest: result.manifest,
-      }),
+      // Another team's public run is read, not recorded: the bundle log belongs to the owning team.
+      actor.publicOnly
+        ? undefined
+        : recordBundle(actor, run.id, {
+            formats,
+            sha256: result.sha256,
+            size: result.size,
+            manifest: result.manifest,
+          }),
     )
     .catch((error) => console.error("[bundle] not recorded", run.id, error));
   return stream;

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Actor } from "@/lib/db/actors";
+import { publicReader, type Actor } from "@/lib/db/actors";
 import { listRuns } from "@/lib/db/runs";
-import { listScenarios, type ScenarioRecord } from "@/lib/db/scenarios";
+import { listScenarios, type ScenarioRecord, type ScenarioScope } from "@/lib/db/scenarios";
 import { getAttackIndex } from "@/lib/attack/server";
 import { InputError } from "@/lib/schemas/errors";
 import type { ScenarioListQuery } from "@/lib/schemas/query";
@@ -14,6 +14,10 @@ export interface ScenarioListItem {
   techniques: string[];
   tags: string[];
   authorName: string | null;
+  /** The owning team; `owned` is false for another team's public scenario (read-only). */
+  teamName: string;
+  owned: boolean;
+  visibility: ScenarioRecord["visibility"];
   createdAt: string;
   runCount: number;
   latestRun: { id: string; status: string; eventCount: number; seed: number } | null;
@@ -40,7 +44,7 @@ async function techniquesOfTactic(tactic: string): Promise<string[]> {
 
 export async function listScenarioItems(
   actor: Actor,
-  query: ScenarioListQuery,
+  query: ScenarioListQuery & { scope?: ScenarioScope },
 ): Promise<{ items: ScenarioListItem[]; nextCursor: string | null }> {
   const { tactic, ...rest } = query;
   const techniques = tactic ? await techniquesOfTactic(tactic) : undefined;
@@ -50,7 +54,9 @@ export async function listScenarioItems(
 }
 
 export async function toListItem(actor: Actor, s: ScenarioRecord): Promise<ScenarioListItem> {
-  const runs = s.runCount > 0 ? await listRuns(actor, s.id, { limit: 1 }) : { items: [] };
+  const owned = s.teamId === actor.teamId;
+  const reader = owned ? actor : publicReader(s.teamId);
+  const runs = s.runCount > 0 ? await listRuns(reader, s.id, { limit: 1 }) : { items: [] };
   const latest = runs.items[0];
   return {
     id: s.id,
@@ -59,6 +65,9 @@ export async function toListItem(actor: Actor, s: ScenarioRecord): Promise<Scena
     techniques: s.techniques,
     tags: s.tags,
     authorName: s.authorName,
+    teamName: s.teamName,
+    owned,
+    visibility: s.visibility,
     createdAt: s.createdAt,
     runCount: s.runCount,
     latestRun: latest

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { eventQuerySchema, scenarioListQuerySchema } from "@/lib/schemas/query";
 import { runCreateSchema, scenarioCreateSchema } from "@/lib/schemas/scenario";
+import { scenarioScopeSchema, scenarioUpdateSchema } from "@/lib/db/scenario-schemas";
 
 /** OpenAPI 3.1 description of the REST API, built from the same zod schemas the handlers validate with. */
 
@@ -53,6 +54,9 @@ export function openApiDocument(serverUrl?: string) {
       version: "1.0.0",
       description:
         "Scenarios, runs, events and signed bundles for pipelines. Same validation and team scoping as the UI. " +
+        "A scenario's visibility is private (its author), team or public: other teams can read a public " +
+        "scenario and its runs, events and bundles, never change them (writes answer 404 as for any other " +
+        "team's row). " +
         'Errors are JSON `{"error":{"code","message","issues"?}}` with a 4xx status.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
@@ -75,9 +79,12 @@ export function openApiDocument(serverUrl?: string) {
           },
         },
         get: {
-          summary: "List the team's scenarios, newest first",
+          summary:
+            "List the team's scenarios (or, with scope=public, every team's public ones), newest first",
           operationId: "listScenarios",
-          parameters: queryParameters(scenarioListQuerySchema),
+          parameters: queryParameters(
+            scenarioListQuerySchema.extend({ scope: scenarioScopeSchema.optional() }),
+          ),
           responses: {
             "200": json("A page of scenarios", {
               type: "object",
@@ -92,10 +99,27 @@ export function openApiDocument(serverUrl?: string) {
       },
       "/api/scenarios/{id}": {
         get: {
-          summary: "A scenario with its latest runs",
+          summary: "A scenario with its latest runs (another team's public one reads as owned: false)",
           operationId: "getScenario",
           parameters: [idParam("id", "scenario")],
           responses: { "200": json("The scenario", { type: "object" }), "404": error("Unknown scenario") },
+        },
+        patch: {
+          summary: "Edit a scenario: any of its fields, at least one; runs already made keep their snapshot",
+          description:
+            "Send only the fields to change. `visibility` shares the scenario: private (its author), team, " +
+            "or public (read-only for every team). Only the owning team may edit; anyone else gets 404.",
+          operationId: "updateScenario",
+          parameters: [idParam("id", "scenario")],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ScenarioUpdate" } } },
+          },
+          responses: {
+            "200": json("The saved scenario", { type: "object" }),
+            ...BAD,
+            "404": error("Unknown scenario, or not this team's"),
+          },
         },
         delete: {
           summary: "Delete a scenario (soft; POST …/restore undoes it)",
@@ -257,6 +281,7 @@ export function openApiDocument(serverUrl?: string) {
     components: {
       schemas: {
         ScenarioCreate: schemaOf(scenarioCreateSchema),
+        ScenarioUpdate: schemaOf(scenarioUpdateSchema),
         RunCreate: schemaOf(runCreateSchema),
         Error: {
           type: "object",
@@ -286,6 +311,9 @@ export function openApiDocument(serverUrl?: string) {
             title: { type: "string" },
             techniques: { type: "array", items: { type: "string" } },
             authorName: { type: ["string", "null"] },
+            teamName: { type: "string" },
+            owned: { type: "boolean", description: "false for another team's public scenario (read-only)" },
+            visibility: { type: "string", enum: ["private", "team", "public"] },
             createdAt: { type: "string", format: "date-time" },
             runCount: { type: "integer" },
             latestRun: { type: ["object", "null"] },

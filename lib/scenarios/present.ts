@@ -19,6 +19,7 @@ export async function publicScenario(actor: Actor, s: ScenarioRecord) {
     techniques: s.techniques,
     tags: s.tags,
     visibility: s.visibility,
+    team: s.teamName,
     author: s.authorName,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

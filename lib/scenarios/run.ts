@@ -112,7 +112,7 @@ async function attachDetections(
   timings: Record<string, number>,
 ) {
   const t0 = performance.now();
-  const detections = await detectRun(run.snapshot.steps, rendered);
+  const detections = await detectRun(actor, run.snapshot.steps, rendered);
   await updateRun(actor, run.id, { detections, timings: { ...timings, detect: ms(performance.now() - t0) } });
 }
 

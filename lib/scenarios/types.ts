@@ -94,15 +94,32 @@ export interface EventLabel {
 
 /** Detection results stored with a run (Run.detections), built in lib/scenarios/detection.ts. */
 export interface RunDetections {
-  rules: { source: string; loaded: number; failed: number };
+  /** Totals over every rule set used; `sets` (absent on runs stored before team rule sets) lists each. */
+  rules: { source: string; loaded: number; failed: number; sets?: DetectionRuleSet[] };
   /** Expected vs fired per step: the loaded rules tagged with the step's technique. */
   steps: {
     step: number;
     technique: string;
-    expected: { ruleId: string; title: string; level: string; fired: boolean; events: number[] }[];
+    expected: {
+      ruleId: string;
+      title: string;
+      level: string;
+      fired: boolean;
+      events: number[];
+      /** Name of the rule set the rule came from (absent on older runs: SIGMA_RULES_DIR). */
+      ruleSet?: string;
+    }[];
   }[];
-  /** Every rule that fired, with the events (seq) it fired on. */
-  fired: { ruleId: string; title: string; level: string; techniques: string[]; events: number[] }[];
+  /** Every rule that fired, with the events (seq) it fired on and the rule set it came from. */
+  fired: {
+    ruleId: string;
+    title: string;
+    level: string;
+    techniques: string[];
+    events: number[];
+    ruleSet?: string;
+    ruleSetId?: string;
+  }[];
   templates: {
     step: number | null;
     technique: string | null;
@@ -110,6 +127,14 @@ export interface RunDetections {
     title: string;
     query: string;
   }[];
+}
+
+/** A rule set that took part in a run's detection: SIGMA_RULES_DIR ("sigmahq") or a team set. */
+export interface DetectionRuleSet {
+  id: string;
+  name: string;
+  loaded: number;
+  failed: number;
 }
 
 /** The least the viewer's timeline needs per event. */

@@ -1,8 +1,8 @@
 import { ensureLocalActor } from "@/lib/db/actors";
-import { createScenario } from "@/lib/db/scenarios";
 import { listScenarioItems } from "@/lib/scenarios/history";
 import { handle, readJsonBody, readQuery } from "@/lib/scenarios/http";
 import { scenarioListQuerySchema } from "@/lib/schemas/query";
+import { createScenario, scenarioScopeSchema } from "@/lib/db/scenarios";
 import { scenarioCreateSchema } from "@/lib/schemas/scenario";
 
 export const dynamic = "force-dynamic";
@@ -18,9 +18,14 @@ export const POST = handle(async (request: Request) => {
   );
 });
 
-/** The team's scenarios, newest first: `{ items, nextCursor }`. */
+const listQuery = scenarioListQuerySchema.extend({ scope: scenarioScopeSchema.optional() });
+
+/**
+ * The team's scenarios, newest first: `{ items, nextCursor }`; `scope=public` lists every team's public
+ * scenarios instead (read-only for other teams: `owned: false`).
+ */
 export const GET = handle(async (request: Request) => {
-  const query = readQuery(request, scenarioListQuerySchema);
+  const query = readQuery(request, listQuery);
   const actor = await ensureLocalActor();
   return Response.json(await listScenarioItems(actor, query));
 });

@@ -37,6 +37,7 @@ export default async function NewScenarioPage({
     seed: String(randomSeed()),
     startTime: "",
     formats: ["evtx-json", "evtx-xml"],
+    tags: "",
   };
   return (
     <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">

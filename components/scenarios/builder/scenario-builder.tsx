@@ -2,23 +2,31 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { generateScenarioAction, previewPlanAction } from "@/app/scenarios/actions";
+import {
+  generateScenarioAction,
+  previewPlanAction,
+  saveAndRunAction,
+  updateScenarioAction,
+} from "@/app/scenarios/actions";
 import { btn, btnPrimary, card, input } from "@/components/scenarios/ui";
 import type { PlanPreview } from "@/lib/scenarios/types";
 import { OUTPUT_FORMATS } from "@/lib/schemas/scenario";
 import { EnvironmentEditor } from "./environment-editor";
 import { PlanPreviewView } from "./plan-preview";
 import { StepList } from "./step-list";
-import { emptyStep, toCreateInput, type BuilderState, type ProcedureOption } from "./types";
+import { emptyStep, toCreateInput, toUpdateInput, type BuilderState, type ProcedureOption } from "./types";
 
 type Problem = { message: string; issues?: { path: string; message: string }[] };
 
+/** Builds a new scenario, or with `scenarioId` edits a saved one (its runs keep their snapshot). */
 export function ScenarioBuilder({
   initial,
   procedures,
+  scenarioId,
 }: {
   initial: BuilderState;
   procedures: ProcedureOption[];
+  scenarioId?: string;
 }) {
   const router = useRouter();
   const [state, setState] = useState<BuilderState>(initial);
@@ -49,6 +57,22 @@ export function ScenarioBuilder({
       else setProblem(result.error);
     });
 
+  const save = (andRun: boolean) =>
+    startGenerate(async () => {
+      if (!scenarioId) return;
+      setProblem(null);
+      const input = toUpdateInput(state);
+      if (andRun) {
+        const result = await saveAndRunAction(scenarioId, input);
+        if (result.ok) router.push(`/scenarios/${scenarioId}/runs/${result.value.runId}`);
+        else setProblem(result.error);
+      } else {
+        const result = await updateScenarioAction(scenarioId, input);
+        if (result.ok) router.push(`/scenarios/${scenarioId}`);
+        else setProblem(result.error);
+      }
+    });
+
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_340px]">
       <div className="space-y-4">
@@ -72,6 +96,15 @@ export function ScenarioBuilder({
               value={state.narrative}
               onChange={(e) => patch({ narrative: e.target.value })}
               placeholder="A user opens a macro document; PowerShell downloads a stager; it persists in the Run key."
+            />
+          </label>
+          <label className="block text-sm font-medium">
+            Tags <span className="font-normal text-slate-500">(comma-separated, optional)</span>
+            <input
+              className={`${input} mt-1 w-full`}
+              value={state.tags}
+              onChange={(e) => patch({ tags: e.target.value })}
+              placeholder="phishing, persistence"
             />
           </label>
         </div>
@@ -124,9 +157,35 @@ export function ScenarioBuilder({
           <button type="button" className={btn} disabled={incomplete || previewing} onClick={preview}>
             {previewing ? "Planning…" : "Preview plan"}
           </button>
-          <button type="button" className={btnPrimary} disabled={incomplete || generating} onClick={generate}>
-            {generating ? "Generating…" : "Generate"}
-          </button>
+          {scenarioId ? (
+            <>
+              <button
+                type="button"
+                className={btnPrimary}
+                disabled={incomplete || generating}
+                onClick={() => save(false)}
+              >
+                {generating ? "Saving…" : "Save changes"}
+              </button>
+              <button
+                type="button"
+                className={btn}
+                disabled={incomplete || generating}
+                onClick={() => save(true)}
+              >
+                Save &amp; run
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className={btnPrimary}
+              disabled={incomplete || generating}
+              onClick={generate}
+            >
+              {generating ? "Generating…" : "Generate"}
+            </button>
+          )}
           {incomplete && <span className="text-sm text-slate-500">Every step needs a technique.</span>}
         </div>
 

@@ -1,5 +1,5 @@
 import type { ProcedureOption } from "@/lib/scenarios/types";
-import type { ScenarioCreateInput } from "@/lib/schemas/scenario";
+import type { EnvironmentInput, ScenarioCreateInput, StepInput } from "@/lib/schemas/scenario";
 
 export type { ProcedureOption };
 
@@ -13,6 +13,8 @@ export interface BuilderStep {
   variant: string;
   action: string;
   host: string;
+  /** Step fields the builder does not edit (user, delay), kept as saved when a scenario is edited. */
+  kept?: Pick<StepInput, "user" | "delaySeconds">;
 }
 
 export interface BuilderHost {
@@ -35,6 +37,8 @@ export interface BuilderState {
   seed: string;
   startTime: string;
   formats: string[];
+  /** Comma-separated. */
+  tags: string;
 }
 
 let counter = 0;
@@ -68,6 +72,7 @@ export function toCreateInput(state: BuilderState): ScenarioCreateInput {
       ...(s.mode === "procedure" && s.procedure ? { procedure: s.procedure } : {}),
       ...(s.mode === "procedure" && s.variant ? { variant: s.variant } : {}),
       ...(s.host ? { host: s.host } : {}),
+      ...s.kept,
     })),
     seed,
     startTime: state.startTime ? new Date(`${state.startTime}Z`).toISOString() : undefined,
@@ -80,5 +85,72 @@ export function toCreateInput(state: BuilderState): ScenarioCreateInput {
           }
         : undefined,
     formats: state.formats as ScenarioCreateInput["formats"],
+    ...(tagsOf(state.tags).length ? { tags: tagsOf(state.tags) } : {}),
+  };
+}
+
+function tagsOf(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/**
+ * The builder's state as an edit of a saved scenario: like a creation, but a cleared narrative,
+ * environment or tag list is sent as empty so the saved value is replaced.
+ */
+export function toUpdateInput(state: BuilderState): ScenarioCreateInput {
+  const create = toCreateInput(state);
+  return {
+    ...create,
+    narrative: state.narrative.trim(),
+    environment: create.environment ?? {},
+    tags: tagsOf(state.tags),
+  };
+}
+
+/** A saved scenario as the builder's state (`names`: technique id → name, for the step headers). */
+export function builderStateOf(
+  scenario: {
+    title: string;
+    narrative: string;
+    steps: StepInput[];
+    environment: EnvironmentInput | null;
+    seed: number;
+    startTime: string | null;
+    formats: string[];
+    tags: string[];
+  },
+  names: ReadonlyMap<string, string>,
+): BuilderState {
+  const env = scenario.environment ?? {};
+  return {
+    title: scenario.title,
+    narrative: scenario.narrative,
+    steps: scenario.steps.map((s) => ({
+      ...emptyStep(s.technique, names.get(s.technique) ?? ""),
+      mode: s.action && !s.procedure ? "text" : "procedure",
+      procedure: s.procedure ?? "",
+      variant: s.variant ?? "",
+      action: s.action ?? "",
+      host: s.host ?? "",
+      kept: {
+        ...(s.user ? { user: s.user } : {}),
+        ...(s.delaySeconds !== undefined ? { delaySeconds: s.delaySeconds } : {}),
+      },
+    })),
+    domain: env.domain ?? "",
+    hosts: env.hosts ?? [],
+    users: env.users ?? [],
+    seed: String(scenario.seed),
+    // datetime-local wants "YYYY-MM-DDTHH:MM:SS" (UTC here, as the builder labels it).
+    startTime: scenario.startTime ? scenario.startTime.slice(0, 19) : "",
+    formats: scenario.formats.length ? scenario.formats : ["evtx-json", "evtx-xml"],
+    tags: scenario.tags.join(", "),
   };
 }

@@ -46,6 +46,18 @@ export function ScenarioHistory({ tactics }: { tactics: { shortname: string; nam
           />
         </label>
         <label className="flex flex-col">
+          Show
+          <select
+            className={input}
+            value={filters.scope ?? ""}
+            onChange={(e) => set("scope", e.target.value)}
+            data-testid="scope-filter"
+          >
+            <option value="">My team&apos;s scenarios</option>
+            <option value="public">Shared with everyone (public)</option>
+          </select>
+        </label>
+        <label className="flex flex-col">
           Technique
           <input
             className={`${input} w-28 font-mono`}
@@ -141,7 +153,11 @@ export function ScenarioHistory({ tactics }: { tactics: { shortname: string; nam
                       {t}
                     </span>
                   ))}
+                {s.visibility !== "team" && (
+                  <span className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-800">{s.visibility}</span>
+                )}
                 <span className="text-slate-500">
+                  {!s.owned && `${s.teamName} · `}
                   {s.authorName ?? "unknown"} · {new Date(s.createdAt).toLocaleString()} · {s.runCount} run(s)
                 </span>
               </div>
@@ -151,34 +167,40 @@ export function ScenarioHistory({ tactics }: { tactics: { shortname: string; nam
                 Open latest run ({s.latestRun.status})
               </Link>
             )}
-            <button
-              type="button"
-              className={btn}
-              disabled={duplicate.isPending}
-              onClick={() => duplicate.mutate(s.id)}
-            >
-              Duplicate
-            </button>
-            <button
-              type="button"
-              className={btn}
-              disabled={rerun.isPending}
-              onClick={() =>
-                rerun.mutate(s.id, { onSuccess: (run) => router.push(`/scenarios/${s.id}/runs/${run.id}`) })
-              }
-            >
-              Re-run (new seed)
-            </button>
-            <button
-              type="button"
-              className={btnDanger}
-              onClick={() => {
-                remove.mutate(s.id);
-                setUndo({ id: s.id, title: s.title });
-              }}
-            >
-              Delete
-            </button>
+            {s.owned && (
+              <>
+                <button
+                  type="button"
+                  className={btn}
+                  disabled={duplicate.isPending}
+                  onClick={() => duplicate.mutate(s.id)}
+                >
+                  Duplicate
+                </button>
+                <button
+                  type="button"
+                  className={btn}
+                  disabled={rerun.isPending}
+                  onClick={() =>
+                    rerun.mutate(s.id, {
+                      onSuccess: (run) => router.push(`/scenarios/${s.id}/runs/${run.id}`),
+                    })
+                  }
+                >
+                  Re-run (new seed)
+                </button>
+                <button
+                  type="button"
+                  className={btnDanger}
+                  onClick={() => {
+                    remove.mutate(s.id);
+                    setUndo({ id: s.id, title: s.title });
+                  }}
+                >
+                  Delete
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>

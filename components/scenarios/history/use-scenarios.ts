@@ -10,6 +10,10 @@ export interface ScenarioItem {
   techniques: string[];
   tags: string[];
   authorName: string | null;
+  teamName: string;
+  /** False for another team's public scenario: read-only here. */
+  owned: boolean;
+  visibility: "private" | "team" | "public";
   createdAt: string;
   runCount: number;
   latestRun: { id: string; status: string; eventCount: number; seed: number } | null;
@@ -27,6 +31,8 @@ export interface HistoryFilters {
   author?: string;
   from?: string;
   to?: string;
+  /** "public": every team's public scenarios instead of the team's own. */
+  scope?: "public";
 }
 
 async function request<T>(url: string, init?: RequestInit): Promise<T> {

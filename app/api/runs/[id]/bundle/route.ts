@@ -1,5 +1,5 @@
 import { ensureLocalActor } from "@/lib/db/actors";
-import { getRun } from "@/lib/db/runs";
+import { readRun } from "@/lib/db/runs";
 import { bundleFileName, runBundle } from "@/lib/scenarios/bundle";
 import { handle, type WithParams } from "@/lib/scenarios/http";
 import { notFound } from "@/lib/schemas/errors";
@@ -9,10 +9,10 @@ export const dynamic = "force-dynamic";
 /** The run's signed bundle, streamed as a zip (409 while the run is not finished). */
 export const GET = handle(async (_request: Request, { params }: WithParams<{ id: string }>) => {
   const { id } = await params;
-  const actor = await ensureLocalActor();
-  const run = await getRun(actor, id);
-  if (!run) throw notFound("run", id);
-  const stream = await runBundle(actor, run);
+  const found = await readRun(await ensureLocalActor(), id);
+  if (!found) throw notFound("run", id);
+  const { run } = found;
+  const stream = await runBundle(found.reader, run);
   return new Response(stream, {
     headers: {
       "content-type": "application/zip",

@@ -2,7 +2,7 @@ import { after } from "next/server";
 import { z } from "zod";
 import { ensureLocalActor } from "@/lib/db/actors";
 import { listRuns } from "@/lib/db/runs";
-import { getScenario } from "@/lib/db/scenarios";
+import { readScenario } from "@/lib/db/scenarios";
 import { handle, readJsonBody, readQuery, type WithParams } from "@/lib/scenarios/http";
 import { publicRunSummary } from "@/lib/scenarios/present";
 import { executeRun, queueRun } from "@/lib/scenarios/run";
@@ -42,8 +42,8 @@ export const POST = handle(async (request: Request, { params }: WithParams<{ id:
 export const GET = handle(async (request: Request, { params }: WithParams<{ id: string }>) => {
   const { id } = await params;
   const query = readQuery(request, listQuery);
-  const actor = await ensureLocalActor();
-  if (!(await getScenario(actor, id))) throw notFound("scenario", id);
-  const page = await listRuns(actor, id, query);
+  const found = await readScenario(await ensureLocalActor(), id);
+  if (!found) throw notFound("scenario", id);
+  const page = await listRuns(found.reader, id, query);
   return Response.json({ items: page.items.map(publicRunSummary), nextCursor: page.nextCursor });
 });

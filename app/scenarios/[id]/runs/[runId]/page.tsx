@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { RunHeader } from "@/components/viewer/run-header";
 import { RunViewer } from "@/components/viewer/run-viewer";
 import { ensureLocalActor } from "@/lib/db/actors";
-import { getRun } from "@/lib/db/runs";
-import { getScenario } from "@/lib/db/scenarios";
+import { readRun } from "@/lib/db/runs";
+import { readScenario } from "@/lib/db/scenarios";
 import { signingKeyInfo } from "@/lib/scenarios/signing";
 import { loadViewerData } from "@/lib/scenarios/viewer-load";
 
@@ -14,9 +14,11 @@ export const dynamic = "force-dynamic";
 export default async function RunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
   const { id, runId } = await params;
   const actor = await ensureLocalActor();
-  const [scenario, run] = await Promise.all([getScenario(actor, id), getRun(actor, runId)]);
-  if (!scenario || !run || run.scenarioId !== scenario.id) notFound();
-  const [data, key] = await Promise.all([loadViewerData(actor, run.id), signingKeyInfo()]);
+  const [foundScenario, foundRun] = await Promise.all([readScenario(actor, id), readRun(actor, runId)]);
+  if (!foundScenario || !foundRun || foundRun.run.scenarioId !== foundScenario.scenario.id) notFound();
+  const { scenario } = foundScenario;
+  const { run, reader, own } = foundRun;
+  const [data, key] = await Promise.all([loadViewerData(reader, run.id), signingKeyInfo()]);
 
   return (
     <main className="mx-auto max-w-[1600px] space-y-3 px-4 py-4">
@@ -36,6 +38,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         run={runHeaderRun(run)}
         counts={run.counts}
         publicKey={key}
+        readOnly={!own}
       />
       <RunViewer
         runId={run.id}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ensureLocalActor } from "@/lib/db/actors";
-import { getRun } from "@/lib/db/runs";
+import { readRun } from "@/lib/db/runs";
 import { eventDetail } from "@/lib/scenarios/event-detail";
 import { handle, type WithParams } from "@/lib/scenarios/http";
 import { notFound, parseInput } from "@/lib/schemas/errors";
@@ -13,8 +13,7 @@ const seqSchema = z.coerce.number({ error: "a number" }).int("a whole number").m
 export const GET = handle(async (_request: Request, { params }: WithParams<{ id: string; seq: string }>) => {
   const { id, seq } = await params;
   const index = parseInput(seqSchema, seq);
-  const actor = await ensureLocalActor();
-  const run = await getRun(actor, id);
-  if (!run) throw notFound("run", id);
-  return Response.json(await eventDetail(actor, run, index));
+  const found = await readRun(await ensureLocalActor(), id);
+  if (!found) throw notFound("run", id);
+  return Response.json(await eventDetail(found.reader, found.run, index));
 });
