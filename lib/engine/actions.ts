@@ -54,6 +54,11 @@ export const ProcessCreate = z.object({
   integrity: z.enum(integrityLevels).optional(),
   /** Runs with the elevated linked token of an admin (integrity High). */
   elevated: z.boolean().optional(),
+  /**
+   * The image is a renamed copy of this binary: Sysmon keeps the original's PE metadata (OriginalFileName,
+   * Description, hashes) while Image is the new path. Not needed when a `file.create` with `copyOf` made it.
+   */
+  copyOf: path.optional(),
 });
 
 export const ProcessTerminate = z.object({ ...byProc, kind: z.literal("process.terminate") });
@@ -72,7 +77,13 @@ export const DriverLoad = z.object({
   signature: z.string().max(500).default("Microsoft Windows"),
 });
 
-export const FileCreate = z.object({ ...byProc, kind: z.literal("file.create"), path });
+export const FileCreate = z.object({
+  ...byProc,
+  kind: z.literal("file.create"),
+  path,
+  /** The file is a copy of this one (same content): a process later started from it keeps its PE identity. */
+  copyOf: path.optional(),
+});
 export const FileModify = z.object({ ...byProc, kind: z.literal("file.modify"), path });
 export const FileRead = z.object({ ...byProc, kind: z.literal("file.read"), path });
 export const FileDelete = z.object({
@@ -208,7 +219,12 @@ export const ServiceState = z.object({
   state: z.enum(["running", "stopped"]),
 });
 
-const taskBase = { ...byProc, name: z.string().regex(/^\\/, "task names start with \\").max(512) };
+const taskBase = {
+  ...byProc,
+  name: z.string().regex(/^\\/, "task names start with \\").max(512),
+  /** Session of the account acting over RPC (atexec, schtasks /s: a remote admin's network logon); default the actor's. */
+  session: ref.optional(),
+};
 export const TaskCreate = z.object({
   ...taskBase,
   kind: z.literal("task.create"),
@@ -246,6 +262,8 @@ export const Logon = z.object({
   authPackage: z.enum(["Negotiate", "NTLM", "Kerberos"]).default("Kerberos"),
   /** Process on the target performing the logon; defaults by type (lsass / winlogon / services). */
   proc: ref.optional(),
+  /** Workstation name the client sent (NTLM): 4624 WorkstationName, 4776 Workstation; default the source host's. */
+  workstation: z.string().min(1).max(255).optional(),
 });
 export const LogonFailure = z.object({
   ...base,
@@ -257,6 +275,8 @@ export const LogonFailure = z.object({
   status: hexMask.default("0xc000006d"),
   subStatus: hexMask.default("0xc000006a"),
   authPackage: z.enum(["Negotiate", "NTLM", "Kerberos"]).default("NTLM"),
+  /** Workstation name the client sent: 4625 WorkstationName (and 4776 on the DC); default the source host's. */
+  workstation: z.string().min(1).max(255).optional(),
 });
 export const Logoff = z.object({ ...base, kind: z.literal("logoff"), session: ref });
 export const ExplicitCredentials = z.object({
@@ -294,6 +314,19 @@ export const KerberosTgt = z.object({
   source: z.string().max(255).optional(),
   status: hexMask.default("0x0"),
   encryption: hexMask.default("0x12"),
+  /** 4768 PreAuthType: "2" encrypted timestamp, "0" none (AS-REP roastable accounts), "16"/"15" PKINIT. */
+  preAuthType: z
+    .string()
+    .regex(/^\d{1,2}$/)
+    .optional(),
+  /** PKINIT: the client certificate the TGT was requested with (4768 Cert* fields). */
+  certificate: z
+    .object({
+      issuer: z.string().min(1).max(1024),
+      serial: z.string().regex(/^[0-9A-Fa-f]{1,64}$/),
+      thumbprint: z.string().regex(/^[0-9A-Fa-f]{40}$/),
+    })
+    .optional(),
 });
 export const KerberosTgs = z.object({
   ...base,
@@ -314,6 +347,53 @@ export const ShareAccess = z.object({
   relativeTarget: z.string().max(32_767).optional(),
   accessMask: hexMask.default("0x1"),
 });
+/** Extended rights and property sets that directory replication (DCSync) asks for on the domain root. */
+export const replicationRights = {
+  getChanges: "1131f6aa-9c07-11d1-f79f-00c04fc2dcd2",
+  getChangesAll: "1131f6ad-9c07-11d1-f79f-00c04fc2dcd2",
+  getChangesInFilteredSet: "89e95b76-444d-4c62-991a-0facbeda640c",
+  synchronize: "1131f6ab-9c07-11d1-f79f-00c04fc2dcd2",
+} as const;
+
+const guidText = z.string().regex(/^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/, "expected a GUID");
+/**
+ * Who acts on the directory: a session on the DC (the network logon of a remote tool, from a `logon`
+ * action with host "@dc") or a process running on the DC. Directory actions happen on the DC by default.
+ */
+const directoryActor = { ...base, session: ref.optional(), proc: ref.optional() };
+/** A directory object: "domain" (the domain NC root) or a DN; "{{…}}"-free, DC=… is appended when missing. */
+const dn = z.string().min(1).max(2048);
+export const DirectoryAccess = z.object({
+  ...directoryActor,
+  kind: z.literal("directory.access"),
+  object: dn.default("domain"),
+  /** lDAPDisplayName of the object's class (domainDNS, user, groupPolicyContainer …). */
+  objectClass: z.string().min(1).max(256).default("domainDNS"),
+  /** Extended rights / property GUIDs checked (4662 Properties), e.g. replicationRights. */
+  properties: z.array(guidText).min(1).max(16),
+  /** 0x100 Control Access (extended rights), 0x10 Read Property, 0x20 Write Property. */
+  accessMask: hexMask.default("0x100"),
+});
+export const DirectoryChange = z.object({
+  ...directoryActor,
+  kind: z.literal("directory.change"),
+  object: dn,
+  objectClass: z.string().min(1).max(256),
+  /** create: 5137 (then 5136 per given value is not written: the values are part of the new object). */
+  operation: z.enum(["create", "modify"]).default("modify"),
+  /** Attribute values deleted ("delete") or added ("add"), in the order the LDAP modify applies them. */
+  changes: z
+    .array(
+      z.object({
+        attribute: z.string().min(1).max(256),
+        value: z.string().max(32_767),
+        op: z.enum(["add", "delete"]).default("add"),
+      }),
+    )
+    .max(64)
+    .default([]),
+});
+
 export const AuditLogClear = z.object({
   ...byProc,
   kind: z.literal("log.clear"),
@@ -332,6 +412,107 @@ export const ModuleLogging = z.object({
   /** Cmdlet name, e.g. "Invoke-WebRequest". */
   command: z.string().min(1).max(512),
   parameters: z.record(z.string(), z.string()).default({}),
+});
+
+export const DiskRawRead = z.object({
+  ...byProc,
+  kind: z.literal("disk.rawread"),
+  /** Kernel device opened for raw reads (\\.\C: is \Device\HarddiskVolumeN; a whole disk \Device\Harddisk0\DR0). */
+  device: z
+    .string()
+    .regex(/^\\Device\\/, "a kernel device path like \\Device\\HarddiskVolume2")
+    .max(260),
+});
+/** A process crashes (unhandled exception): Windows Error Reporting writes Application 1000. */
+export const ProcessCrash = z.object({
+  ...byProc,
+  kind: z.literal("process.crash"),
+  /** Faulting module path; default the process image. */
+  module: path.optional(),
+  /** NTSTATUS of the exception: 0xc0000005 access violation, 0xc0000409 stack buffer overrun … */
+  exceptionCode: hexMask.default("0xc0000005"),
+});
+/** A component reports an exploitation attempt through CveEventWrite (Application, Microsoft-Windows-Audit-CVE 1). */
+export const CveAudit = z.object({
+  ...byProc,
+  kind: z.literal("cve.audit"),
+  /** The CveId string the component passes, e.g. "[CVE-2020-0601] cert validation". */
+  cve: z.string().min(1).max(256),
+  details: z.string().max(8192).default(""),
+});
+/** Software Restriction Policies refuse to run a file (Application 865–868). */
+export const SrpBlock = z.object({
+  ...byProc,
+  kind: z.literal("srp.block"),
+  /** The file the process tried to run. */
+  path,
+  /** default: the default security level (865); path: a path rule (866); publisher (867); hash: a hash rule (868). */
+  rule: z.enum(["default", "path", "publisher", "hash"]).default("path"),
+  /** The path the path rule is placed on (866), e.g. "%AppData%\\*.exe". */
+  rulePath: z.string().max(32_767).optional(),
+});
+export const deviceKinds = ["usb-storage", "usb-keyboard", "usb-ethernet"] as const;
+/** A device is plugged in: Security 6416 per recognised device node (6423 when policy blocks installation). */
+export const DeviceConnect = z.object({
+  ...base,
+  kind: z.literal("device.connect"),
+  device: z.enum(deviceKinds),
+  /** USB vendor/product IDs (4 hex digits) and serial; default a common device of that kind. */
+  vendorId: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{4}$/)
+    .optional(),
+  productId: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{4}$/)
+    .optional(),
+  serial: z
+    .string()
+    .regex(/^[0-9A-Za-z]{1,64}$/)
+    .optional(),
+  /** Device installation restrictions forbid it: 6423 instead of the class driver installing. */
+  blocked: z.boolean().default(false),
+});
+/** A key of Defender's own configuration or of its policy ("HKLM\\SOFTWARE\\[Policies\\]Microsoft\\Windows Defender…"). */
+const defenderKey = z
+  .string()
+  .regex(
+    /^HKLM\\SOFTWARE\\(Policies\\)?Microsoft\\Windows Defender(\\|$)/i,
+    "a Windows Defender key under HKLM",
+  )
+  .max(2048);
+/**
+ * Microsoft Defender Antivirus takes a configuration change (Set-MpPreference, a policy value): 5007 with the old
+ * and new value, then 5001 when real-time protection goes off. With `blocked`, Tamper Protection refuses it (5013)
+ * instead. The registry write itself is a separate registry.value.set (by "@msmpeng" for Set-MpPreference).
+ */
+export const DefenderConfig = z.object({
+  ...base,
+  kind: z.literal("defender.config"),
+  key: defenderKey,
+  value: z.string().min(1).max(16_383),
+  /** New data: a number (decimal or 0x-hex) for DWORD settings and exclusions ("0"), else text. */
+  data: z.string().max(32_767),
+  /** Data before the change; absent: the built-in default ("Default\\…") or nothing (a new exclusion). */
+  previous: z.string().max(32_767).optional(),
+  blocked: z.boolean().default(false),
+});
+/**
+ * Defender detects a file (1116) and quarantines, removes or blocks it (1117). `proc`, when given, is the process
+ * whose write or launch was scanned (Process Name, Detection User); the file is gone from disk afterwards.
+ */
+export const DefenderDetection = z.object({
+  ...base,
+  kind: z.literal("defender.detection"),
+  proc: ref.optional(),
+  path,
+  /** Defender's threat name, "Type:Platform/Family.Variant", e.g. "HackTool:Win32/Mimikatz.D". */
+  threat: z
+    .string()
+    .regex(/^[A-Za-z]+:[A-Za-z0-9]+\/[!-~]+$/, "a threat name like HackTool:Win32/Mimikatz.D"),
+  /** realtime: on-access scan of a write or launch; download: IOAV (browser/mail downloads); amsi: a script buffer. */
+  source: z.enum(["realtime", "download", "amsi"]).default("realtime"),
+  remediation: z.enum(["quarantine", "remove", "block"]).default("quarantine"),
 });
 
 export const Action = z.discriminatedUnion("kind", [
@@ -377,9 +558,18 @@ export const Action = z.discriminatedUnion("kind", [
   KerberosTgt,
   KerberosTgs,
   ShareAccess,
+  DirectoryAccess,
+  DirectoryChange,
   AuditLogClear,
   ScriptBlock,
   ModuleLogging,
+  DiskRawRead,
+  ProcessCrash,
+  CveAudit,
+  SrpBlock,
+  DeviceConnect,
+  DefenderConfig,
+  DefenderDetection,
 ]);
 export type Action = z.infer<typeof Action>;
 export type ActionInput = z.input<typeof Action>;

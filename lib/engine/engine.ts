@@ -1,6 +1,7 @@
 import type { Action, ActionKind } from "./actions";
 import type { EventLabel, EventTemplate, FieldValue, WinEvent } from "./event";
 import { ExecError, execute } from "./execute";
+import type { ExecContext } from "./execute/context";
 import { noiseActions } from "./noise";
 import type { Procedure } from "./procedure";
 import { renderers as defaultRenderers } from "./renderers/registry";
@@ -109,6 +110,7 @@ export function runScenario(
 
   // Pending events, kept as a min-heap on (time, seq) until no later action can precede them.
   const heap: Pending[] = [];
+  const free: Pending[] = [];
   let seq = 0;
   let current: TimedAction | null = null;
   let label: EventLabel | null = null;
@@ -125,17 +127,17 @@ export function runScenario(
     let time = current!.timeUs + lat + (opts?.offsetUs ?? 0);
     if (time <= state.channel.last) time = state.channel.last + 1;
     state.channel.last = time;
-    const p: Pending = {
-      timeUs: time,
-      state,
-      seq: seq++,
-      host,
-      template,
-      data,
-      options: opts,
-      label: host.name === label!.host ? label! : { ...label!, host: host.name },
-      tick: renderRng.int(0, 9),
-    };
+    // Finalized entries are reused (see finalize): one object per pending slot, not one per event.
+    const p = free.pop() ?? ({} as Pending);
+    p.timeUs = time;
+    p.state = state;
+    p.seq = seq++;
+    p.host = host;
+    p.template = template;
+    p.data = data;
+    p.options = opts;
+    p.label = host.name === label!.host ? label! : { ...label!, host: host.name };
+    p.tick = renderRng.int(0, 9);
     heap.push(p);
     let i = heap.length - 1;
     while (i > 0) {
@@ -227,8 +229,10 @@ export function runScenario(
       userId: o?.userId !== undefined ? o.userId : st.userId,
       data: p.data,
     };
-    if (p.label.step !== null) stepEvents.set(p.label.step, (stepEvents.get(p.label.step) ?? 0) + 1);
-    sink(event, p.label);
+    const lab = p.label;
+    free.push(p);
+    if (lab.step !== null) stepEvents.set(lab.step, (stepEvents.get(lab.step) ?? 0) + 1);
+    sink(event, lab);
   };
 
   const ctx: RenderContext = {
@@ -239,20 +243,27 @@ export function runScenario(
   };
   let hostOfCurrent: Host = world.hosts[0];
 
+  // One context object for every action (execute does not keep it).
+  const execCtx: { -readonly [K in keyof ExecContext]: ExecContext[K] } = {
+    world,
+    rng: renderRng,
+    timeUs: 0,
+    defaultHost: world.hosts[0],
+  };
   const scenario = planned.timed;
   let si = 0;
-  let nextNoise = noise.next();
+  let nextNoise = noise();
   let produced = 0;
   let actions = 0;
   const max = options.maxEvents ?? Infinity;
 
   for (;;) {
     let item: TimedAction;
-    if (si < scenario.length && (nextNoise.done || scenario[si].timeUs <= nextNoise.value.timeUs))
+    if (si < scenario.length && (nextNoise === null || scenario[si].timeUs <= nextNoise.timeUs))
       item = scenario[si++];
-    else if (!nextNoise.done) {
-      item = nextNoise.value;
-      nextNoise = noise.next();
+    else if (nextNoise !== null) {
+      item = nextNoise;
+      nextNoise = noise();
     } else break;
     while (heap.length && heap[0].timeUs < item.timeUs) {
       finalize(popMin());
@@ -265,7 +276,9 @@ export function runScenario(
     hostOfCurrent = host;
     let resolved;
     try {
-      resolved = execute(action, { world, rng: renderRng, timeUs: item.timeUs, defaultHost: host });
+      execCtx.timeUs = item.timeUs;
+      execCtx.defaultHost = host;
+      resolved = execute(action, execCtx);
     } catch (error) {
       if (!(error instanceof ExecError)) throw error;
       if (item.step !== null)

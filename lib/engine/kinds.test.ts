@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { procedures } from "@/lib/procedures/registry";
-import type { ActionInput } from "./actions";
+import { type ActionInput, replicationRights } from "./actions";
 import { parseEvtxJson } from "./formats/evtx-json";
 import { parseEvtxXml } from "./formats/evtx-xml";
 import { generate, serialize } from "./generate";
@@ -152,6 +152,69 @@ const plan: ActionInput[] = [
     proc: "@lsass",
     user: "@user",
     group: "Domain Admins",
+  },
+  {
+    id: "dclogon",
+    kind: "logon",
+    host: "@dc",
+    session: "dcnet",
+    user: "@admin",
+    logonType: 3,
+    source: "@workstation",
+  },
+  {
+    id: "dcsync",
+    kind: "directory.access",
+    session: "dcnet",
+    properties: [replicationRights.getChanges, replicationRights.getChangesAll],
+  },
+  {
+    id: "spn",
+    kind: "directory.change",
+    session: "dcnet",
+    object: "@workstation",
+    objectClass: "computer",
+    changes: [{ attribute: "servicePrincipalName", value: "GC/WS01.corp.example.com/corp.example.com" }],
+  },
+  {
+    id: "ntdsdsa",
+    kind: "directory.change",
+    session: "dcnet",
+    object: "CN=NTDS Settings,CN=WS01,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration",
+    objectClass: "nTDSDSA",
+    operation: "create",
+  },
+  {
+    id: "sidh",
+    kind: "directory.change",
+    session: "dcnet",
+    object: "@user",
+    objectClass: "user",
+    changes: [{ attribute: "sIDHistory", value: "S-1-5-21-1004336348-1177238915-682003330-512" }],
+  },
+  {
+    id: "copy",
+    kind: "file.create",
+    proc: "cmd",
+    path: "C:\\Users\\Public\\svc.exe",
+    copyOf: `${S32}\\cmd.exe`,
+  },
+  {
+    id: "renamed",
+    kind: "process.create",
+    proc: "ren",
+    parent: "cmd",
+    image: "C:\\Users\\Public\\svc.exe",
+    commandLine: "svc.exe /c ver",
+  },
+  {
+    id: "renamed2",
+    kind: "process.create",
+    proc: "ren2",
+    parent: "cmd",
+    image: "C:\\ProgramData\\u.exe",
+    copyOf: `${S32}\\certutil.exe`,
+    commandLine: "u.exe -?",
   },
   { id: "del", kind: "file.delete", proc: "tool", path: "C:\\Users\\Public\\tool.exe", archived: true },
   { id: "clear", kind: "log.clear", proc: "cmd", channel: "Security" },

@@ -228,15 +228,13 @@ const dcBursts: Burst[] = [
 
 const serverBursts: Burst[] = [workstationBursts[1], workstationBursts[4], workstationBursts[5], dcBursts[2]];
 
-type Pending = TimedAction & { readonly seq: number };
-
 /**
  * Binary min-heap on (timeUs, seq); the keys live in typed arrays beside the items so the sift loops
  * compare numbers without touching the (thousands of) pending objects. (timeUs, seq) is a strict order,
  * so the pop order does not depend on the heap's layout.
  */
 class Heap {
-  private items: Pending[] = [];
+  private items: TimedAction[] = [];
   private times = new Float64Array(1024);
   private seqs = new Float64Array(1024);
   private n = 0;
@@ -246,7 +244,7 @@ class Heap {
   peekTime(): number {
     return this.n ? this.times[0] : Infinity;
   }
-  push(p: Pending): void {
+  push(p: TimedAction, q: number): void {
     if (this.n === this.times.length) {
       const times = new Float64Array(this.n * 2);
       times.set(this.times);
@@ -257,7 +255,6 @@ class Heap {
     }
     const { items, times, seqs } = this;
     const t = p.timeUs;
-    const q = p.seq;
     let i = this.n++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -273,15 +270,15 @@ class Heap {
     times[i] = t;
     seqs[i] = q;
   }
-  pop(): Pending | undefined {
-    if (this.n === 0) return undefined;
+  pop(): TimedAction | null {
+    if (this.n === 0) return null;
     const { items, times, seqs } = this;
     const top = items[0];
     const n = --this.n;
     const last = items[n];
     const t = times[n];
     const q = seqs[n];
-    items[n] = undefined as unknown as Pending;
+    items[n] = undefined as unknown as TimedAction;
     if (n === 0) return top;
     let i = 0;
     for (;;) {
@@ -314,23 +311,33 @@ export interface NoiseOptions {
   readonly rng: Rng;
 }
 
-/** Time-ordered benign actions over [startUs, endUs]. */
-export function* noiseActions(o: NoiseOptions): Generator<TimedAction> {
-  if (o.burstsPerMinute <= 0 || o.hosts.length === 0) return;
+/**
+ * Time-ordered benign actions over [startUs, endUs]: each call returns the next one, null when done.
+ * A plain pull function rather than a generator: it is called once per action of long runs.
+ */
+export function noiseActions(o: NoiseOptions): () => TimedAction | null {
+  if (o.burstsPerMinute <= 0 || o.hosts.length === 0) return () => null;
   const heap = new Heap();
   const meanGapUs = 60_000_000 / o.burstsPerMinute;
   const next = o.hosts.map(() => o.startUs + o.rng.int(0, Math.ceil(meanGapUs)));
+  const burstsOf = o.hosts.map((host) =>
+    host.role === "dc" ? dcBursts : host.role === "server" ? serverBursts : workstationBursts,
+  );
   let seq = 0;
   let n = 0;
-  for (;;) {
-    // Open every burst that starts before the earliest pending action.
+  /** The host whose next burst comes first (only changes when that burst opens). */
+  const earliest = () => {
     let h = 0;
     for (let i = 1; i < next.length; i++) if (next[i] < next[h]) h = i;
-    if (next[h] <= o.endUs && next[h] <= heap.peekTime()) {
+    return h;
+  };
+  let h = earliest();
+  return () => {
+    for (;;) {
+      // Open every burst that starts before the earliest pending action.
+      if (next[h] > o.endUs || next[h] > heap.peekTime()) return heap.pop();
       const host = o.hosts[h];
-      const bursts =
-        host.role === "dc" ? dcBursts : host.role === "server" ? serverBursts : workstationBursts;
-      const burst = o.rng.pick(bursts)(host, String(n++), o.rng);
+      const burst = o.rng.pick(burstsOf[h])(host, String(n++), o.rng);
       let prev = next[h];
       for (let k = 0; k < burst.length; k++) {
         const offset = burst[k][0];
@@ -340,7 +347,7 @@ export function* noiseActions(o: NoiseOptions): Generator<TimedAction> {
         const a = action as Action & { id: string; host: string };
         a.id = `noise:${seq}`;
         a.host = host.name;
-        heap.push({
+        const timed: TimedAction = {
           action: a,
           step: null,
           technique: null,
@@ -348,14 +355,11 @@ export function* noiseActions(o: NoiseOptions): Generator<TimedAction> {
           verdict: "benign",
           host: host.name,
           timeUs: t,
-          seq: seq++,
-        });
+        };
+        heap.push(timed, seq++);
       }
       next[h] += Math.max(1000, Math.round(-Math.log(1 - o.rng.next()) * meanGapUs));
-      continue;
+      h = earliest();
     }
-    const p = heap.pop();
-    if (!p) return;
-    yield p;
-  }
+  };
 }

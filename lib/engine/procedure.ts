@@ -3,7 +3,8 @@ import type { Rng } from "./rng";
 
 /** Names of the generated estate, so procedures can write realistic command lines. */
 export interface EstateNames {
-  readonly domain: { readonly netbios: string; readonly dns: string };
+  /** `sid`: the domain SID (absent in names built before it was added). */
+  readonly domain: { readonly netbios: string; readonly dns: string; readonly sid?: string };
   readonly hosts: readonly {
     readonly ref: string;
     readonly name: string;

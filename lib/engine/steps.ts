@@ -47,7 +47,7 @@ export interface StepReport {
 export function estateNames(world: World): EstateNames {
   const roleCount = new Map<string, number>();
   return {
-    domain: { netbios: world.domain.netbios, dns: world.domain.dns },
+    domain: { netbios: world.domain.netbios, dns: world.domain.dns, sid: world.domain.sid },
     hosts: world.hosts.map((h) => {
       const n = (roleCount.get(h.role) ?? 0) + 1;
       roleCount.set(h.role, n);

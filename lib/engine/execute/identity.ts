@@ -22,7 +22,7 @@ const GROUPS: Record<
 export function executeLogon(a: ActionOf<"logon">, ctx: ExecContext): ResolvedAction {
   const host = hostOf(a, ctx);
   const user = userOf(a.user, host, a, ctx);
-  const source = sourceOf(a.source, ctx, host);
+  const source = withWorkstation(sourceOf(a.source, ctx, host), a.workstation);
   const interactive = a.logonType === 2 || a.logonType === 10 || a.logonType === 11;
   const mk = (name: string, elevated: boolean) =>
     ctx.world.createSession({
@@ -52,8 +52,13 @@ export function executeLogon(a: ActionOf<"logon">, ctx: ExecContext): ResolvedAc
 export function executeLogonFailure(a: ActionOf<"logon.failure">, ctx: ExecContext): ResolvedAction {
   const host = hostOf(a, ctx);
   const user = ctx.world.userByRef(a.user, host) ?? null;
-  const source = sourceOf(a.source, ctx, host);
+  const source = withWorkstation(sourceOf(a.source, ctx, host), a.workstation);
   return { ...base(a, host, ctx, null, null, user), source };
+}
+
+/** The client's own name for itself (NTLM carries it; tools like Ruler hard-code one) overrides the source host's. */
+function withWorkstation<S extends { workstation: string }>(source: S, workstation: string | undefined): S {
+  return workstation ? { ...source, workstation } : source;
 }
 
 export function executeLogoff(a: ActionOf<"logoff">, ctx: ExecContext): ResolvedAction {

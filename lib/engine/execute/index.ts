@@ -1,6 +1,7 @@
 import type { Action, ActionOf } from "../actions";
 import type { ResolvedAction, ResolvedNet } from "../renderers/types";
-import type { TaskInfo } from "../world/types";
+import type { TaskInfo, User } from "../world/types";
+import type { HostState } from "../world/world";
 import {
   ExecError,
   type ExecContext,
@@ -11,6 +12,8 @@ import {
   sessionOf,
   userOf,
 } from "./context";
+import { executeDefender } from "./defender";
+import { executeDirectory } from "./directory";
 import {
   executeAccount,
   executeExplicitCredentials,
@@ -70,6 +73,9 @@ export function execute(action: Action, ctx: ExecContext): ResolvedAction {
       return executeKerberos(action, ctx);
     case "share.access":
       return executeShareAccess(action, ctx);
+    case "directory.access":
+    case "directory.change":
+      return executeDirectory(action, ctx);
     case "file.create":
     case "file.modify":
     case "file.read":
@@ -135,7 +141,11 @@ export function execute(action: Action, ctx: ExecContext): ResolvedAction {
       const spawned = executeProcessCreate(spawnAction(action, task), ctx, task.runAs);
       return { ...base(action, host, ctx, schedule), task, target: spawned.actor, spawned };
     }
+    case "defender.config":
+    case "defender.detection":
+      return executeDefender(action, ctx);
     case "driver.load":
+    case "device.connect":
       return base(action, hostOf(action, ctx), ctx, null);
     default: {
       // Actions performed by a process with no world change beyond the actor.
@@ -152,12 +162,17 @@ function executeFile(
 ): ResolvedAction {
   const host = hostOf(a, ctx);
   const actor = procOf(a.proc, host, a, ctx);
-  const files = ctx.world.state(host.name).files;
+  const st = ctx.world.state(host.name);
+  const files = st.files;
   if (a.path.includes("%")) a = { ...a, path: expandPath(a.path, actor.user) };
   const key = a.path.toLowerCase();
   if (a.kind === "file.create" || a.kind === "file.modify" || a.kind === "file.stream") {
     if (!files.has(key)) files.set(key, ctx.timeUs);
-  } else if (a.kind === "file.delete") files.delete(key);
+    if (a.kind === "file.create" && a.copyOf) copyIdentity(a.copyOf, key, actor.user, st);
+  } else if (a.kind === "file.delete") {
+    files.delete(key);
+    st.copies.delete(key);
+  }
   const created = files.get(key);
   // Built directly (no spread of base()): file/registry/network actions are most of a run's actions.
   return {
@@ -171,6 +186,12 @@ function executeFile(
     object: a.path,
     details: created !== undefined ? String(created) : undefined,
   };
+}
+
+/** A copied file keeps the PE identity of its source (so a renamed utility still reads as the original). */
+function copyIdentity(from: string, to: string, user: User, st: HostState): void {
+  const source = expandPath(from, user);
+  st.copies.set(to, st.copies.get(source.toLowerCase()) ?? st.catalog.image(source));
 }
 
 const HEX = /^0x[0-9a-f]+$/i;
@@ -291,13 +312,15 @@ function executeTask(
   const actor = procOf(a.proc, host, a, ctx);
   const tasks = ctx.world.state(host.name).tasks;
   const key = a.name.toLowerCase();
+  // A task registered over RPC (atexec, schtasks /s) is the remote admin's act, not the Schedule service's.
+  const session = a.session ? sessionOf(a.session, host, a, ctx) : actor.session;
   let task = tasks.get(key);
   if (a.kind === "task.create") {
     task = {
       name: a.name,
       command: a.command,
       arguments: a.arguments ?? "",
-      author: `${actor.user.domain}\\${actor.user.sam}`,
+      author: `${session.user.domain}\\${session.user.sam}`,
       runAs: a.runAs ? userOf(a.runAs, host, a, ctx) : actor.user,
       trigger: a.trigger,
       runLevel: a.runLevel,
@@ -313,7 +336,7 @@ function executeTask(
       tasks.set(key, task);
     } else tasks.delete(key);
   }
-  return { ...base(a, host, ctx, actor), task };
+  return { ...base(a, host, ctx, actor, session, session.user), task };
 }
 
 /** The process.create a task run implies: the task's action as the Task Scheduler launches it. */

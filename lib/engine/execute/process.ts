@@ -1,6 +1,8 @@
 import type { ActionOf } from "../actions";
 import type { ResolvedAction } from "../renderers/types";
-import type { Host, Integrity, ProcessInfo, Session, User } from "../world/types";
+import { baseName } from "../world/catalog";
+import type { Host, ImageInfo, Integrity, ProcessInfo, Session, User } from "../world/types";
+import type { HostState } from "../world/world";
 import { ExecError, type ExecContext, expandPath, hostOf, procOf, userOf } from "./context";
 
 /** Applies process.create: picks the session/token the way Windows does, then creates the process. */
@@ -32,7 +34,7 @@ export function executeProcessCreate(
       : "%%1938";
   const st = ctx.world.state(host.name);
   if (a.image.includes("%")) a = { ...a, image: expandPath(a.image, user) };
-  const image = st.catalog.image(a.image);
+  const image = imageOf(a, st, user);
   if (ctx.world.proc(host, a.proc)) {
     // Reusing a live name: the old process keeps running but loses the name.
     st.named.delete(a.proc);
@@ -52,6 +54,22 @@ export function executeProcessCreate(
   });
   st.files.set(image.path.toLowerCase(), st.files.get(image.path.toLowerCase()) ?? st.bootUs);
   return base(a, host, ctx, p, session, user);
+}
+
+/**
+ * PE identity of the started image: a renamed copy of a known binary (`copyOf`, or a file an earlier
+ * `file.create` copied) keeps the original's metadata and hashes under its new path and name.
+ */
+function imageOf(a: ActionOf<"process.create">, st: HostState, user: User): ImageInfo {
+  const key = a.image.toLowerCase();
+  let original = st.copies.get(key);
+  if (a.copyOf) {
+    const from = expandPath(a.copyOf, user);
+    original = st.copies.get(from.toLowerCase()) ?? st.catalog.image(from);
+    st.copies.set(key, original);
+  }
+  if (!original) return st.catalog.image(a.image);
+  return { ...original, path: a.image, fileName: baseName(a.image) };
 }
 
 /** "{pid:@lsass}" in a command line → the PID the engine gave that process. */

@@ -23,6 +23,16 @@ export function renderMessage(event: WinEvent): string | null {
         `Service Name:  ${v(0)}\r\nService File Name:  ${v(1)}\r\nService Type:  ${v(2)}\r\n` +
         `Service Start Type:  ${v(3)}\r\nService Account:  ${v(4)}`
       );
+    case "Application Error|1000":
+      // Windows 11's named ProcessId/ProcessCreationTime already start with 0x; the message doubles it as Windows does.
+      return (
+        `Faulting application name: ${v(0)}, version: ${v(1)}, time stamp: 0x${v(2)}\r\n` +
+        `Faulting module name: ${v(3)}, version: ${v(4)}, time stamp: 0x${v(5)}\r\n` +
+        `Exception code: 0x${v(6)}\r\nFault offset: 0x${v(7)}\r\nFaulting process id: 0x${v(8)}\r\n` +
+        `Faulting application start time: 0x${v(9)}\r\nFaulting application path: ${v(10)}\r\n` +
+        `Faulting module path: ${v(11)}\r\nReport Id: ${v(12)}\r\nFaulting package full name: ${v(13)}\r\n` +
+        `Faulting package-relative application ID: ${v(14)}`
+      );
     case "Service Control Manager|7036":
       return `The ${v(0)} service entered the ${v(1)} state.`;
     case "Microsoft-Windows-PowerShell|4104":

@@ -91,6 +91,7 @@ export const securityEcs: Record<number, readonly [string, readonly string[], re
   4728: ["added-member-to-group", ["iam"], ["group", "change"]],
   4732: ["added-member-to-group", ["iam"], ["group", "change"]],
   4738: ["modified-user-account", ["iam"], ["user", "change"]],
+  4742: ["changed-computer-account", ["iam"], ["change", "admin"]],
   4768: ["kerberos-authentication-ticket-requested", ["authentication"], ["start"]],
   4769: ["kerberos-service-ticket-requested", ["authentication"], ["start"]],
   4776: ["credential-validated", ["authentication"], ["start"]],
@@ -119,6 +120,7 @@ export const securityTasks: Record<number, string> = {
   12812: "Removable Storage",
   13312: "Process Creation",
   13313: "Process Termination",
+  13316: "Plug and Play Events",
   13568: "Audit Policy Change",
   13824: "User Account Management",
   13825: "Computer Account Management",
@@ -127,6 +129,8 @@ export const securityTasks: Record<number, string> = {
   14337: "Kerberos Service Ticket Operations",
   14338: "Other Account Logon Events",
   14339: "Kerberos Authentication Service",
+  14080: "Directory Service Access",
+  14081: "Directory Service Changes",
 };
 
 /** Security event ID → the first line of its message (SecurityEvent.Activity is "<id> - <this>"). */
@@ -151,13 +155,19 @@ export const securityTitles: Record<number, string> = {
   4724: "An attempt was made to reset an account's password.",
   4728: "A member was added to a security-enabled global group.",
   4732: "A member was added to a security-enabled local group.",
+  4662: "An operation was performed on an object.",
   4738: "A user account was changed.",
+  4742: "A computer account was changed.",
   4768: "A Kerberos authentication ticket (TGT) was requested.",
   4769: "A Kerberos service ticket was requested.",
   4776: "The computer attempted to validate the credentials for an account.",
   5140: "A network share object was accessed.",
+  5136: "A directory service object was modified.",
+  5137: "A directory service object was created.",
   5145: "A network share object was checked to see whether client can be granted desired access.",
   5156: "The Windows Filtering Platform has permitted a connection.",
+  6416: "A new external device was recognized by the system.",
+  6423: "The installation of this device is forbidden by system policy.",
 };
 
 /** Task names of the other providers, keyed "provider|task". */
@@ -175,6 +185,7 @@ export const otherTasks: Record<string, string> = {
   "Microsoft-Windows-TaskScheduler|141": "Task registration deleted",
   "Microsoft-Windows-TaskScheduler|200": "Action started",
   "Microsoft-Windows-TaskScheduler|201": "Action completed",
+  "Application Error|100": "Application Crashing Events",
 };
 
 /** Opcode names, keyed "provider|opcode"; opcode 0 renders "Info" for every provider. */

@@ -16,7 +16,7 @@ const logonTypes: Record<string, string> = {
 /** Events whose subject of interest is the Target* account (the one logging on / being authenticated). */
 const targetUserEvents = new Set([4624, 4625, 4634, 4647, 4768, 4769, 4776]);
 /** Account management: the Subject acts on user.target. */
-const accountEvents = new Set([4720, 4722, 4724, 4738]);
+const accountEvents = new Set([4720, 4722, 4724, 4738, 4742]);
 const groupEvents = new Set([4728, 4732]);
 
 const present = (v: string | undefined): v is string => v !== undefined && v !== "" && v !== "-";

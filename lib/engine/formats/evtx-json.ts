@@ -1,4 +1,5 @@
 import type { EventTemplate, FieldType, FieldValue, WinEvent } from "../event";
+import { microsecondTime } from "../time";
 import { buildEvent, plainValuesSafe, type SystemPart, templateFor } from "./known";
 import type { EventFormat, ParseResult } from "./types";
 
@@ -9,37 +10,49 @@ import type { EventFormat, ParseResult } from "./types";
  */
 
 const XMLNS = "http://schemas.microsoft.com/win/2004/08/events/event";
-/** JSON string literal; a plain scan beats a regex test on the short strings of EventData. */
+/** Characters JSON.stringify would escape (surrogates: lone ones are escaped, so let it decide). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON string literal; the native regex scan is cheaper than a charCodeAt loop on EventData strings. */
 export function jsonString(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
-  }
-  return `"${s}"`;
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
 interface Compiled {
   /** Up to and including `"SystemTime":"` */
   head: string;
-  /** Between the record ID and the correlation. */
+  /** Per field: `,"Name":` (no comma before the first) and the same with the opening quote. */
   keys: string[];
+  keysQuoted: string[];
   types: FieldType[];
+  /** Per field: the type's text never needs escaping (see PLAIN). */
+  plain: boolean[];
   channelPart: string;
   tail: string;
   unnamed: boolean;
   /** Some unnamed <Data> plus named fields (Windows PowerShell 400/600/800 with <Binary>). */
   mixed: boolean;
-  /** Per field: the last string value written and its `"key":value` text. */
-  lastIn: (string | undefined)[];
-  lastOut: string[];
-  /** Same idea for the System part's ActivityID and UserID. */
+  /** Per field, RECENT slots from field * RECENT: the latest string values (most recent first) and their `"key":value` text. */
+  recentIn: (string | undefined)[];
+  recentOut: string[];
+  /** Per field: lookups and hits in the current window. */
+  tries: number[];
+  hits: number[];
+  /** Same idea for the System part: `"Correlation":…,"ProcessID":` by ActivityID… */
   lastActivity: string | null;
   activityOut: string;
+  /** …and `…"Computer":…,"Security":…},` + the data opening by (computer, UserID). */
+  lastComputer: string | null;
   lastUser: string | null;
-  userOut: string;
+  computerOut: string;
 }
 
 const cache = new WeakMap<EventTemplate, Compiled>();
+/** Recent values remembered per field. */
+const RECENT = 4;
+/** Lookups per slot counted before judging its hit rate, and how often the judgement is revisited. */
+const PROBE = 64;
+const WINDOW = 1024;
 
 function compile(t: EventTemplate): Compiled {
   const p = t.provider;
@@ -66,7 +79,9 @@ function compile(t: EventTemplate): Compiled {
   return {
     head,
     keys,
+    keysQuoted: keys.map((k) => `${k}"`),
     types: t.fields.map((f) => f.type),
+    plain: t.fields.map((f) => PLAIN[f.type]),
     channelPart: `}},"Channel":${jsonString(t.channel)},"Computer":`,
     tail:
       t.fields.length === 0
@@ -76,13 +91,21 @@ function compile(t: EventTemplate): Compiled {
         : open,
     unnamed,
     mixed,
-    lastIn: t.fields.map(() => undefined),
-    lastOut: t.fields.map(() => ""),
+    recentIn: new Array<string | undefined>(t.fields.length * RECENT).fill(undefined),
+    recentOut: new Array<string>(t.fields.length * RECENT).fill(""),
+    tries: t.fields.map(() => 0),
+    hits: t.fields.map(() => 0),
     lastActivity: null,
-    activityOut: "null",
+    activityOut: correlation(null),
+    lastComputer: null,
     lastUser: null,
-    userOut: "null",
+    computerOut: "",
   };
+}
+
+function correlation(activityId: string | null): string {
+  const attrs = activityId === null ? "null" : `{"#attributes":{"ActivityID":${jsonString(activityId)}}}`;
+  return `"Correlation":${attrs},"Execution":{"#attributes":{"ProcessID":`;
 }
 
 /** Types whose text never needs JSON escaping (GUIDs, hex, SIDs, SystemTime). */
@@ -104,37 +127,29 @@ function value(v: FieldValue, type: FieldType): string {
   return v ? "true" : "false";
 }
 
-const computers = new Map<string, string>();
-
 export function serializeEvtxJson(e: WinEvent): string {
   const t = e.template;
   let c = cache.get(t);
   if (!c) cache.set(t, (c = compile(t)));
-  let computer = computers.get(e.computer);
-  if (computer === undefined) computers.set(e.computer, (computer = jsonString(e.computer)));
-  // evtx_dump prints microseconds: drop the 7th fractional digit.
-  const time = e.timeCreated.length === 28 ? `${e.timeCreated.slice(0, 26)}Z` : e.timeCreated;
+  // The System part is built from a few pieces remembered per template: few concatenations per event.
   if (e.activityId !== c.lastActivity) {
     c.lastActivity = e.activityId;
-    c.activityOut =
-      e.activityId === null ? "null" : `{"#attributes":{"ActivityID":${jsonString(e.activityId)}}}`;
+    c.activityOut = correlation(e.activityId);
   }
-  if (e.userId !== c.lastUser) {
+  if (e.computer !== c.lastComputer || e.userId !== c.lastUser) {
+    c.lastComputer = e.computer;
     c.lastUser = e.userId;
-    c.userOut = e.userId === null ? "null" : `{"#attributes":{"UserID":${jsonString(e.userId)}}}`;
+    const user = e.userId === null ? "null" : `{"#attributes":{"UserID":${jsonString(e.userId)}}}`;
+    c.computerOut = `${c.channelPart}${jsonString(e.computer)},"Security":${user}},${c.tail}`;
   }
+  // evtx_dump prints microseconds: drop the 7th fractional digit.
   let s =
     c.head +
-    time +
-    `"}},"EventRecordID":${e.recordId},"Correlation":` +
+    microsecondTime(e.timeCreated) +
+    `"}},"EventRecordID":${e.recordId},` +
     c.activityOut +
-    `,"Execution":{"#attributes":{"ProcessID":${e.processId},"ThreadID":${e.threadId}` +
-    c.channelPart +
-    computer +
-    `,"Security":` +
-    c.userOut +
-    "}," +
-    c.tail;
+    `${e.processId},"ThreadID":${e.threadId}` +
+    c.computerOut;
   if (t.fields.length === 0) return s;
   const data = e.data;
   if (c.unnamed) {
@@ -158,19 +173,47 @@ export function serializeEvtxJson(e: WinEvent): string {
     const group = `"Data":{"#text":[${(texts ?? []).join(",")}]}`;
     return s + parts.map((p) => (p === "" ? group : p)).join(",") + (t.userData ? "}}}}" : "}}}");
   }
-  // Values repeat a lot per template slot (images, users, GUIDs of long-lived processes): keep the last
-  // written "key":value per slot and reuse it when the same string comes again.
-  const lastIn = c.lastIn;
-  const lastOut = c.lastOut;
+  // Values repeat a lot per template slot (images, users, GUIDs of long-lived processes, the DLLs every
+  // process loads in turn): keep the last few "key":value texts per slot and reuse them.
+  // Slots whose values rarely repeat (times, ports, hashes) skip the lookup for a while: comparing a
+  // freshly built string costs a copy of it, and a GUID or SID is written without ever being read.
+  const { recentIn, recentOut, keys, keysQuoted, plain, types, tries, hits } = c;
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
-    if (typeof v === "string") {
-      if (v !== lastIn[i]) {
-        lastIn[i] = v;
-        lastOut[i] = c.keys[i] + (PLAIN[c.types[i]] ? `"${v}"` : jsonString(v));
-      }
-      s += lastOut[i];
-    } else s += c.keys[i] + value(v, c.types[i]);
+    if (typeof v !== "string") {
+      s += keys[i] + value(v, types[i]);
+      continue;
+    }
+    const tried = ++tries[i];
+    if (tried > PROBE && hits[i] * 8 < PROBE) {
+      if (tried >= WINDOW) tries[i] = hits[i] = 0;
+      s += plain[i] || !NEEDS_ESCAPE.test(v) ? keysQuoted[i] + v + '"' : keys[i] + JSON.stringify(v);
+      continue;
+    }
+    const b = i * RECENT;
+    if (v === recentIn[b]) {
+      hits[i]++;
+      s += recentOut[b];
+      continue;
+    }
+    let k = b + 1;
+    while (k < b + RECENT && v !== recentIn[k]) k++;
+    if (k < b + RECENT) hits[i]++;
+    const out =
+      k < b + RECENT
+        ? recentOut[k]
+        : plain[i] || !NEEDS_ESCAPE.test(v)
+          ? keysQuoted[i] + v + '"'
+          : keys[i] + JSON.stringify(v);
+    // Move to the front (the oldest drops out on a miss).
+    for (let j = Math.min(k, b + RECENT - 1); j > b; j--) {
+      recentIn[j] = recentIn[j - 1];
+      recentOut[j] = recentOut[j - 1];
+    }
+    recentIn[b] = v;
+    recentOut[b] = out;
+    s += out;
+    if (tried >= WINDOW) tries[i] = hits[i] = 0;
   }
   return s + (t.userData ? "}}}}" : "}}}");
 }

@@ -32,7 +32,8 @@ const securityColumns = new Set(
     "RelativeTargetName MemberName MemberSid TargetSid SamAccountName DisplayName UserPrincipalName HomeDirectory " +
     "HomePath ScriptPath ProfilePath UserWorkstations PasswordLastSet AccountExpires PrimaryGroupId " +
     "AllowedToDelegateTo OldUacValue NewUacValue UserAccountControl UserParameters SidHistory LogonHours " +
-    "TargetServerName TargetInfo Workstation PackageName TargetLogonGuid CallerProcessId CallerProcessName"
+    "TargetServerName TargetInfo Workstation PackageName TargetLogonGuid CallerProcessId CallerProcessName " +
+    "OperationType Properties AdditionalInfo AdditionalInfo2"
   ).split(" "),
 );
 const intColumns = new Set(["LogonType", "KeyLength"]);

@@ -22,6 +22,15 @@ export function hex(n: number): string {
 }
 
 /** Kernel device path 5156 prints: "\\device\\harddiskvolume3\\windows\\system32\\svchost.exe". */
+const devicePaths = new Map<string, string>();
+
 export function devicePath(path: string): string {
-  return path.replace(/^[A-Za-z]:/, "\\device\\harddiskvolume3").toLowerCase();
+  let d = devicePaths.get(path);
+  if (d === undefined) {
+    d = path.replace(/^[A-Za-z]:/, "\\device\\harddiskvolume3").toLowerCase();
+    // A pure function's memo (every 5156 prints one): bounded so long runs keep flat memory.
+    if (devicePaths.size >= 4096) devicePaths.clear();
+    devicePaths.set(path, d);
+  }
+  return d;
 }

@@ -1,6 +1,10 @@
+import { applicationRenderer } from "./application";
+import { defenderRenderer } from "./defender";
+import { deviceRenderer } from "./device";
 import { powershellRenderer } from "./powershell";
 import { securityRenderer } from "./security";
 import { sysmonRenderer } from "./sysmon";
+import { sysmonRawAccessRenderer } from "./sysmon/raw-access";
 import { systemRenderer } from "./system";
 import { taskSchedulerRenderer } from "./taskscheduler";
 import type { Renderer } from "./types";
@@ -17,4 +21,8 @@ export const renderers: readonly Renderer[] = [
   powershellRenderer,
   taskSchedulerRenderer,
   wmiRenderer,
+  sysmonRawAccessRenderer,
+  applicationRenderer,
+  deviceRenderer,
+  defenderRenderer,
 ];

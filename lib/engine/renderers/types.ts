@@ -28,6 +28,18 @@ export interface ResolvedSource {
   readonly workstation: string;
 }
 
+/** The directory object of a directory.access / directory.change. */
+export interface ResolvedDirectoryObject {
+  readonly dn: string;
+  /** objectGUID, lowercase without braces. */
+  readonly guid: string;
+  readonly objectClass: string;
+  /** The account when the object is a user or computer account. */
+  readonly account: User | null;
+  /** Multi-valued attributes changed so far in the run (lowercased name → values), after this change. */
+  readonly values?: ReadonlyMap<string, readonly string[]>;
+}
+
 /**
  * An action after the executor applied it to the world: every reference resolved to world entities,
  * every engine-chosen value (PIDs, GUIDs, ports, DNS answers) fixed. Renderers only format this.
@@ -67,6 +79,7 @@ export interface ResolvedAction<K extends ActionKind = ActionKind> {
   };
   /** CallTrace for process.access, already formatted ("C:\\Windows\\SYSTEM32\\ntdll.dll+9d4c4|…"). */
   readonly callTrace?: string;
+  readonly directory?: ResolvedDirectoryObject;
   /** A process the action started besides itself (task.run with `spawn`): rendered as its process.create. */
   readonly spawned?: ResolvedAction;
 }

@@ -1,4 +1,6 @@
 import type { WinEvent } from "../event";
+import { directoryCheck } from "./checks/directory";
+import { hostEventCheck } from "./checks/host-events";
 import { lateralCheck } from "./checks/lateral";
 import { networkCheck } from "./checks/network";
 import { objectCheck } from "./checks/objects";
@@ -20,6 +22,8 @@ export const checks: readonly Check[] = [
   objectCheck,
   networkCheck,
   lateralCheck,
+  directoryCheck,
+  hostEventCheck,
 ];
 
 /** Runs every check over events (generated or parsed from outside); returns violations with event references. */

@@ -90,6 +90,8 @@ interface ThirdParty {
   readonly company: string;
   readonly original: string;
   readonly signature: string;
+  /** The real import hash when detections key on it (else derived like the other hashes). */
+  readonly imphash?: string;
 }
 
 const thirdParty: readonly ThirdParty[] = [
@@ -129,6 +131,80 @@ const thirdParty: readonly ThirdParty[] = [
     original: "Sysmon.exe",
     signature: "Microsoft Corporation",
   },
+  // Sysinternals tools operators bring along: their identity follows the binary to any folder or name.
+  {
+    path: "C:\\Tools\\PsExec.exe",
+    version: "2.43",
+    description: "Execute processes remotely",
+    product: "Sysinternals PsExec",
+    company: "Sysinternals - www.sysinternals.com",
+    original: "psexec.c",
+    signature: "Microsoft Corporation",
+  },
+  {
+    path: "C:\\Tools\\PsExec64.exe",
+    version: "2.43",
+    description: "Execute processes remotely",
+    product: "Sysinternals PsExec",
+    company: "Sysinternals - www.sysinternals.com",
+    original: "psexec.exe",
+    signature: "Microsoft Corporation",
+  },
+  {
+    path: "C:\\Tools\\procdump.exe",
+    version: "11.0",
+    description: "Sysinternals process dump utility",
+    product: "ProcDump",
+    company: "Sysinternals - www.sysinternals.com",
+    original: "procdump",
+    signature: "Microsoft Corporation",
+  },
+  {
+    path: "C:\\Tools\\procdump64.exe",
+    version: "11.0",
+    description: "Sysinternals process dump utility",
+    product: "ProcDump",
+    company: "Sysinternals - www.sysinternals.com",
+    original: "procdump",
+    signature: "Microsoft Corporation",
+  },
+  {
+    path: "C:\\Tools\\sdelete.exe",
+    version: "2.05",
+    description: "Secure file delete",
+    product: "Sysinternals Sdelete",
+    company: "Sysinternals - www.sysinternals.com",
+    original: "sdelete.exe",
+    signature: "Microsoft Corporation",
+  },
+  {
+    path: "C:\\Tools\\sdelete64.exe",
+    version: "2.05",
+    description: "Secure file delete",
+    product: "Sysinternals Sdelete",
+    company: "Sysinternals - www.sysinternals.com",
+    original: "sdelete.exe",
+    signature: "Microsoft Corporation",
+  },
+  {
+    path: "C:\\Program Files (x86)\\GnuPG\\bin\\gpg.exe",
+    version: "2.4.5",
+    description: "GnuPG\u2019s OpenPGP tool",
+    product: "GNU Privacy Guard",
+    company: "g10 Code GmbH",
+    original: "gpg.exe",
+    signature: "g10 Code GmbH",
+  },
+  {
+    path: "C:\\Program Files (x86)\\AutoIt3\\AutoIt3.exe",
+    version: "3.3.16.1",
+    description: "AutoIt v3 Script",
+    product: "AutoIt v3 Script",
+    company: "AutoIt Team",
+    original: "AutoIt3.exe",
+    signature: "AutoIt Consulting Ltd",
+    imphash: "F8A00C72F2D667D2EDBB234D0C0AE000",
+  },
   {
     path: "C:\\Program Files\\Python311\\python.exe",
     version: "3.11.9",
@@ -136,6 +212,26 @@ const thirdParty: readonly ThirdParty[] = [
     product: "Python",
     company: "Python Software Foundation",
     original: "python.exe",
+    signature: "Python Software Foundation",
+  },
+  {
+    // Defender's scanning engine, loaded by MsMpEng from the current definition update folder.
+    path: "C:\\ProgramData\\Microsoft\\Windows Defender\\Definition Updates\\{5A8F3C9E-2B4D-4E1F-9A7C-3D6B8E0F1A2C}\\mpengine.dll",
+    version: "1.1.24090.11",
+    description: "Microsoft Malware Protection Engine",
+    product: "Microsoft Malware Protection",
+    company: MS,
+    original: "mpengine.dll",
+    signature: "Microsoft Corporation",
+  },
+  {
+    // The CPython runtime every python.exe and PyInstaller/py2exe bundle loads (a _MEI copy keeps this identity).
+    path: "C:\\Program Files\\Python311\\python311.dll",
+    version: "3.11.9",
+    description: "Python Core",
+    product: "Python",
+    company: "Python Software Foundation",
+    original: "python311.dll",
     signature: "Python Software Foundation",
   },
   {
@@ -195,6 +291,7 @@ export class ImageCatalog {
         company: t.company,
         originalFileName: t.original,
         ...hashes(`${t.original}|${t.version}`),
+        ...(t.imphash ? { imphash: t.imphash } : {}),
         signed: true,
         signature: t.signature,
         signatureStatus: "Valid",

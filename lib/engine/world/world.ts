@@ -28,6 +28,8 @@ export interface HostState {
   readonly namedSessions: Map<string, Session>;
   /** Lowercased paths of files that exist → creation time (µs). */
   readonly files: Map<string, number>;
+  /** Lowercased paths of copied binaries → the PE identity of the original (renamed utilities). */
+  readonly copies: Map<string, ImageInfo>;
   /** Lowercased registry keys that exist (Sysmon form, HKU\SID\…). */
   readonly keys: Set<string>;
   readonly services: Map<string, ServiceInfo>;
@@ -100,6 +102,7 @@ export class World {
         sessions: new Map(),
         namedSessions: new Map(),
         files: new Map(),
+        copies: new Map(),
         keys: new Set(),
         services: new Map(),
         tasks: new Map(),
@@ -136,6 +139,9 @@ export class World {
     const up = r.toUpperCase();
     return this.hosts.find((h) => h.name === up || h.fqdn.toUpperCase() === up || h.ip === r);
   }
+
+  /** Multi-valued directory attributes changed during the run: lowercased DN → attribute (lowercased) → values. */
+  readonly directory = new Map<string, Map<string, string[]>>();
 
   get dc(): Host | undefined {
     return this.hosts.find((h) => h.role === "dc");

@@ -1,6 +1,7 @@
 import type { ActionInput } from "@/lib/engine/actions";
 import type { Procedure, ProcedureContext } from "@/lib/engine/procedure";
 import { CMD, CONHOST, encodePowerShell, POWERSHELL } from "../curated/common";
+import { defenderEffects } from "./defender";
 import { bindVars, fill, fillDeep, scopeFor, type Scope } from "./template";
 import type { Run, TechniqueEntry, Variant } from "./types";
 
@@ -74,6 +75,10 @@ const noActor = new Set([
   "task.run",
   "driver.load",
   "privileges.special",
+  "directory.access",
+  "directory.change",
+  "device.connect",
+  "defender.config",
 ]);
 
 const isHostRef = (r: string) => r.startsWith("@") || /^\d{1,3}(\.\d{1,3}){3}$/.test(r);
@@ -161,6 +166,7 @@ export function buildVariant(variant: Variant, ctx: ProcedureContext): ActionInp
         image,
         commandLine,
         ...on,
+        ...(run.copyOf ? { copyOf: f(run.copyOf) } : {}),
         ...(run.cwd ? { currentDirectory: f(run.cwd) } : {}),
         ...(run.user ? { user: run.user } : {}),
         ...(run.elevated ? { elevated: true } : {}),
@@ -199,6 +205,9 @@ export function buildVariant(variant: Variant, ctx: ProcedureContext): ActionInp
     run.files?.forEach((path, k) =>
       out.push({ id: id(`file${k}`), kind: "file.create", ...p, path: f(path) }),
     );
+    run.copies?.forEach(([from, to], k) =>
+      out.push({ id: id(`copy${k}`), kind: "file.create", ...p, path: f(to), copyOf: f(from) }),
+    );
     run.streams?.forEach(([path, stream], k) =>
       out.push({ id: id(`ads${k}`), kind: "file.stream", ...p, path: f(path), stream: f(stream) }),
     );
@@ -219,6 +228,7 @@ export function buildVariant(variant: Variant, ctx: ProcedureContext): ActionInp
     run.regDel?.forEach(([key, value], k) =>
       out.push({ id: id(`regdel${k}`), kind: "registry.value.delete", ...p, key: f(key), value: f(value) }),
     );
+    out.push(...defenderEffects(run, on, id, f));
     run.dns?.forEach((name, k) => out.push({ id: id(`dns${k}`), kind: "dns.query", ...p, name: f(name) }));
     run.net?.forEach(([remote, port], k) => {
       const r = f(remote);

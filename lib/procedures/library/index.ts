@@ -28,6 +28,7 @@ import { persistence2 } from "./tables/persistence-2";
 import { persistence3 } from "./tables/persistence-3";
 import { persistenceB } from "./tables/persistence-b";
 import { persistence } from "./tables/persistence";
+import { privilegeEscalationB } from "./tables/privilege-escalation-b";
 import { privilegeEscalation } from "./tables/privilege-escalation";
 
 /** Every table, listed explicitly; one procedure per row (extra named-tool variants first). */
@@ -59,6 +60,7 @@ export const entries: readonly TechniqueEntry[] = [
   ...persistence3,
   ...persistenceB,
   ...persistence,
+  ...privilegeEscalationB,
   ...privilegeEscalation,
 ].map((e) => ({ ...e, variants: [...(extraVariants[e.technique] ?? []), ...e.variants] }));
 

@@ -1,5 +1,5 @@
 import type { ProcedureContext } from "@/lib/engine/procedure";
-import type { Rng } from "@/lib/engine/rng";
+import { stableHex, type Rng } from "@/lib/engine/rng";
 import { attackerDomain, benignName } from "../curated/common";
 
 /** Template values for one build: estate names, seeded attacker infrastructure and staging paths. */
@@ -18,6 +18,23 @@ function publicIp(rng: Rng): string {
   return `${first}.${rng.int(1, 254)}.${rng.int(1, 254)}.${rng.int(2, 253)}`;
 }
 
+/**
+ * Where operators stage tools, weighted roughly as intrusion reports show them: ProgramData most, then the
+ * system and user temp folders, the desktop or downloads of the account used over RDP, Users\Public, and
+ * now and then PerfLogs.
+ */
+function toolFolders(home: string, tmp: string): string[] {
+  return [
+    ...Array<string>(4).fill("C:\\ProgramData"),
+    ...Array<string>(2).fill("C:\\Windows\\Temp"),
+    ...Array<string>(2).fill(tmp),
+    ...Array<string>(2).fill(`${home}\\Desktop`),
+    ...Array<string>(2).fill("C:\\Users\\Public"),
+    `${home}\\Downloads`,
+    "C:\\PerfLogs",
+  ];
+}
+
 /** The fixed names a template can use; `{{a|b}}` picks and `{{$var}}` variables are resolved by fill(). */
 export function scopeFor(ctx: ProcedureContext, rng: Rng): Scope {
   const me = hostName(ctx, ctx.host, "@workstation");
@@ -33,6 +50,14 @@ export function scopeFor(ctx: ProcedureContext, rng: Rng): Scope {
     ["admin", ctx.names.admin],
     ["domain", ctx.names.domain.netbios],
     ["dns", ctx.names.domain.dns],
+    // The domain's distinguished name (DC=corp,DC=example,DC=com) for LDAP paths.
+    [
+      "domaindn",
+      ctx.names.domain.dns
+        .split(".")
+        .map((p) => `DC=${p}`)
+        .join(","),
+    ],
     ["me", me.name],
     ["meip", me.ip],
     ["srv", srv.name],
@@ -49,7 +74,7 @@ export function scopeFor(ctx: ProcedureContext, rng: Rng): Scope {
     ["local", `${home}\\AppData\\Local`],
     ["downloads", `${home}\\Downloads`],
     ["startup", `${home}\\AppData\\Roaming\\Microsoft\\Windows\\Start Menu\\Programs\\Startup`],
-    ["tools", rng.pick(["C:\\ProgramData", "C:\\Users\\Public", tmp, "C:\\Windows\\Temp", "C:\\PerfLogs"])],
+    ["tools", rng.pick(toolFolders(home, tmp))],
     ["c2", c2],
     ["c2ip", publicIp(rng)],
     ["ip", publicIp(rng)],
@@ -58,7 +83,17 @@ export function scopeFor(ctx: ProcedureContext, rng: Rng): Scope {
     ["n", String(rng.int(2, 9999))],
     ["name", benignName(rng)],
     ["port", String(rng.pick([443, 8443, 8080, 4444, 53, 80]))],
+    ["mefqdn", me.fqdn],
+    ["dsid", ctx.names.domain.sid ?? "S-1-5-21-1004336348-1177238915-682003330"],
+    // Own stream, so adding it shifts no other seeded value.
+    ["guid", rng.fork("guid").guid().toLowerCase()],
+    ["gpoguid", rng.fork("gpoguid").guid().toUpperCase()],
+    // A certificate of the estate's CA (PKINIT): SHA-1 thumbprint and serial number.
+    ["thumb", rng.fork("thumb").hex(40).toUpperCase()],
+    ["certserial", rng.fork("certserial").hex(38).toUpperCase()],
   ]);
+  // Derived from values above (no extra draw, so later picks stay as they were): certificate thumbprints, hashes.
+  s.set("hex40", stableHex(`hex40|${c2}|${s.get("rand2")}`, 40));
   return s;
 }
 

@@ -27,6 +27,8 @@ export interface Run {
   readonly encode?: boolean;
   /** Image path; default: derived from the command line's first token (bare names live in System32). */
   readonly image?: string;
+  /** The image is a renamed copy of this binary (keeps its PE identity: OriginalFileName, hashes …). */
+  readonly copyOf?: string;
   /** Plan-local name, so later runs can use it as `parent` or `by`. */
   readonly as?: string;
   /** Parent: a run's `as`, "shell" (default), "prev" (the previous run), or a world process ("@wmiprvse"). */
@@ -38,11 +40,20 @@ export interface Run {
   readonly elevated?: boolean;
   readonly cwd?: string;
   readonly files?: readonly string[];
+  /** [source, copy]: files this run copies; a process later started from the copy keeps the source's identity. */
+  readonly copies?: readonly (readonly [string, string])[];
   readonly reads?: readonly string[];
   readonly deletes?: readonly string[];
   readonly reg?: readonly RegSet[];
   readonly regKeys?: readonly string[];
   readonly regDel?: readonly (readonly [string, string])[];
+  /**
+   * Defender settings the run changes, [key, value, DWORD data]: with Set-MpPreference/Add-MpPreference MsMpEng.exe
+   * writes its own key and logs 5007 (5001 for real-time protection); for a Policies key (written by `reg`), 5007.
+   */
+  readonly defender?: readonly (readonly [string, string, string])[];
+  /** Tamper Protection is on: changes to Defender's own settings are refused (5013, nothing written). */
+  readonly tamper?: boolean;
   readonly loads?: readonly string[];
   /** [remote, port]: a DNS name is resolved first; "@server"/"@dc" are estate hosts. */
   readonly net?: readonly (readonly [string, number])[];

@@ -281,12 +281,12 @@ export function renderKerberos(r: ResolvedAction<"kerberos.tgt" | "kerberos.tgs"
       "0x40810010",
       a.status.toLowerCase(),
       a.encryption.toLowerCase(),
-      "2",
+      a.preAuthType ?? "2",
       `::ffff:${src.ip}`,
       String(src.port),
-      "",
-      "",
-      "",
+      a.certificate?.issuer ?? "",
+      a.certificate?.serial.toUpperCase() ?? "",
+      a.certificate?.thumbprint.toUpperCase() ?? "",
     ]);
     return;
   }
@@ -305,6 +305,45 @@ export function renderKerberos(r: ResolvedAction<"kerberos.tgt" | "kerberos.tgs"
     ctx.rng.guid(),
     "-",
   ]);
+}
+
+/** File access rights (bit → message ID), in the order Windows lists them in AccessList. */
+const FILE_RIGHTS: readonly (readonly [number, string])[] = [
+  [0x10000, "%%1537"],
+  [0x20000, "%%1538"],
+  [0x40000, "%%1539"],
+  [0x80000, "%%1540"],
+  [0x100000, "%%1541"],
+  [0x1000000, "%%1542"],
+  [0x1, "%%4416"],
+  [0x2, "%%4417"],
+  [0x4, "%%4418"],
+  [0x8, "%%4419"],
+  [0x10, "%%4420"],
+  [0x20, "%%4421"],
+  [0x40, "%%4422"],
+  [0x80, "%%4423"],
+  [0x100, "%%4424"],
+];
+
+function rightsOf(mask: string): string[] {
+  const n = parseInt(mask, 16);
+  const names = FILE_RIGHTS.filter(([bit]) => (n & bit) !== 0).map(([, name]) => name);
+  return names.length ? names : ["%%4416"];
+}
+
+/** 5140/5145 AccessList for a mask ("%%4416\n\t\t\t\t%%4417…"). */
+export function accessListOf(mask: string): string {
+  return rightsOf(mask)
+    .map((r) => `${r}\n\t\t\t\t`)
+    .join("");
+}
+
+/** 5145 AccessReason: each requested right granted ("%%1801") by the share and file DACLs. */
+function accessReasonOf(mask: string): string {
+  return rightsOf(mask)
+    .map((r) => `${r}:\t%%1801\n\t\t\t\t`)
+    .join("");
 }
 
 export function renderShareAccess(r: ResolvedAction<"share.access">, ctx: RenderContext): void {
@@ -329,7 +368,7 @@ export function renderShareAccess(r: ResolvedAction<"share.access">, ctx: Render
     share,
     local,
     a.accessMask,
-    "%%4416\n\t\t\t\t",
+    accessListOf(a.accessMask),
   ]);
   if (a.relativeTarget !== undefined) {
     ctx.emit(
@@ -343,8 +382,8 @@ export function renderShareAccess(r: ResolvedAction<"share.access">, ctx: Render
         local,
         a.relativeTarget,
         a.accessMask,
-        "%%4416\n\t\t\t\t",
-        "%%4416:\t%%1801\n\t\t\t\t",
+        accessListOf(a.accessMask),
+        accessReasonOf(a.accessMask),
       ],
       { offsetUs: 200 },
     );

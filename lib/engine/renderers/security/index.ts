@@ -12,6 +12,7 @@ import {
   renderSpecialPrivileges,
   subjectOf,
 } from "./identity";
+import { renderDirectoryAccess, renderDirectoryChange } from "./directory";
 import { taskXml } from "./task-xml";
 import { SECURITY, securityTemplates } from "./templates";
 
@@ -43,6 +44,8 @@ const handles: readonly ActionKind[] = [
   "kerberos.tgt",
   "kerberos.tgs",
   "share.access",
+  "directory.access",
+  "directory.change",
   "network.connect",
   "log.clear",
 ];
@@ -72,6 +75,10 @@ function render(r: ResolvedAction, ctx: RenderContext): void {
       return renderKerberos(r as ResolvedAction<"kerberos.tgt" | "kerberos.tgs">, ctx);
     case "share.access":
       return renderShareAccess(r as ResolvedAction<"share.access">, ctx);
+    case "directory.access":
+      return renderDirectoryAccess(r as ResolvedAction<"directory.access">, ctx);
+    case "directory.change":
+      return renderDirectoryChange(r as ResolvedAction<"directory.change">, ctx);
     case "account.create":
     case "account.enable":
     case "account.password.reset":
@@ -199,7 +206,10 @@ function render(r: ResolvedAction, ctx: RenderContext): void {
           : a.kind === "task.update"
             ? SECURITY.taskUpdated
             : SECURITY.taskDeleted;
-      ctx.emit(template, [...subjectOf(p!.session), task.name, taskXml(task), ...tail], { offsetUs: 700 });
+      // The registering session: a remote admin's network logon for tasks created over RPC.
+      ctx.emit(template, [...subjectOf(r.session ?? p!.session), task.name, taskXml(task), ...tail], {
+        offsetUs: 700,
+      });
       return;
     }
     case "network.connect": {

@@ -52,7 +52,7 @@ export const taskSchedulerRenderer: Renderer = {
   render(r: ResolvedAction, ctx: RenderContext): void {
     const writer = scheduleWriter(ctx.world, r.host);
     const options = { writer, userId: "S-1-5-18" };
-    const caller = r.actor?.user;
+    const caller = r.session?.user ?? r.actor?.user;
     switch (r.action.kind) {
       case "task.create":
         ctx.emit(taskRegistered, [r.action.name, caller ? account(caller) : "NT AUTHORITY\\SYSTEM"], options);

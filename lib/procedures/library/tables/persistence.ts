@@ -67,6 +67,20 @@ export const persistence = [
         ],
         { elevated: true },
       ),
+      // Ransomware crews re-enable the built-in Administrator with a known password before encrypting.
+      v(
+        "enable-builtin-admin",
+        [
+          {
+            ps: "Enable-LocalUser -Name Administrator; Set-LocalUser -Name Administrator -Password (ConvertTo-SecureString 'P@ssw0rd{{n}}!' -AsPlainText -Force)",
+            then: [
+              { id: "e", kind: "account.enable", user: "Administrator" },
+              { id: "r", kind: "account.password.reset", user: "Administrator" },
+            ],
+          },
+        ],
+        { shell: "ps", elevated: true },
+      ),
       v(
         "net-localgroup",
         [
@@ -181,24 +195,19 @@ export const persistence = [
               ],
             ],
           },
-          'netsh advfirewall firewall set rule group="remote desktop" new enable=Yes',
-        ],
-        { elevated: true },
-      ),
-      v(
-        "reg-add",
-        [
+          // The same playbooks drop NLA and TLS so any client (and older tooling) can connect.
           {
-            cmd: 'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System" /v EnableLUA /t REG_DWORD /d 0 /f',
+            cmd: 'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp" /v SecurityLayer /t REG_DWORD /d 0 /f',
             reg: [
               [
-                "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System",
-                "EnableLUA",
+                "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp",
+                "SecurityLayer",
                 "0",
                 "REG_DWORD",
               ],
             ],
           },
+          'netsh advfirewall firewall set rule group="remote desktop" new enable=Yes',
         ],
         { elevated: true },
       ),
@@ -235,6 +244,30 @@ export const persistence = [
           },
         ],
         { shell: "ps" },
+      ),
+      // Macro droppers flip the user's Office trust settings so their next document runs without a prompt.
+      v("office-vbawarnings", [
+        {
+          cmd: "reg add HKCU\\Software\\Microsoft\\Office\\16.0\\{{$app}}\\Security /v VBAWarnings /t REG_DWORD /d 1 /f",
+          reg: [["HKCU\\Software\\Microsoft\\Office\\16.0\\{{$app}}\\Security", "VBAWarnings", "1", "REG_DWORD"]],
+        },
+      ], { vars: { app: "{{Word|Excel}}" } }),
+      v(
+        "reg-add",
+        [
+          {
+            cmd: 'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System" /v EnableLUA /t REG_DWORD /d 0 /f',
+            reg: [
+              [
+                "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System",
+                "EnableLUA",
+                "0",
+                "REG_DWORD",
+              ],
+            ],
+          },
+        ],
+        { elevated: true },
       ),
     ],
   ),

