@@ -33,8 +33,20 @@ const plan: ActionInput[] = [
     type: "REG_DWORD",
     data: "1",
   },
-  { id: "rtp", kind: "defender.config", key: `${MP}\\Real-Time Protection`, value: "DisableRealtimeMonitoring", data: "1" },
-  { id: "exc", kind: "defender.config", key: `${MP}\\Exclusions\\Paths`, value: "C:\\ProgramData", data: "0" },
+  {
+    id: "rtp",
+    kind: "defender.config",
+    key: `${MP}\\Real-Time Protection`,
+    value: "DisableRealtimeMonitoring",
+    data: "1",
+  },
+  {
+    id: "exc",
+    kind: "defender.config",
+    key: `${MP}\\Exclusions\\Paths`,
+    value: "C:\\ProgramData",
+    data: "0",
+  },
   {
     id: "tp",
     kind: "defender.config",
@@ -46,7 +58,10 @@ const plan: ActionInput[] = [
 ];
 
 const byId = (events: readonly WinEvent[], id: number) =>
-  events.filter((e) => e.template.channel === "Microsoft-Windows-Windows Defender/Operational" && e.template.eventId === id);
+  events.filter(
+    (e) =>
+      e.template.channel === "Microsoft-Windows-Windows Defender/Operational" && e.template.eventId === id,
+  );
 const names = (e: WinEvent) => e.template.fields.map((f) => f.name);
 
 /** Field order of 1116/1117 as current platforms write it (see the HTB/SharpHound and lab samples). */
@@ -96,7 +111,10 @@ const THREAT_FIELDS = [
 ];
 
 describe.each([2, 9])("Defender Operational events (seed %i)", (seed) => {
-  const r = generate({ seed, noise: { level: "none" }, steps: [{ technique: "T1562.001", plan }] }, { procedures });
+  const r = generate(
+    { seed, noise: { level: "none" }, steps: [{ technique: "T1562.001", plan }] },
+    { procedures },
+  );
   const ps = eventDataRecord(r.events.find((e) => e.template.key === "sysmon/1")!);
   // MsMpEng's own registry write tells its PID.
   const mpWrite = r.events.find((e) => e.template.key === "sysmon/13")!;
@@ -113,11 +131,18 @@ describe.each([2, 9])("Defender Operational events (seed %i)", (seed) => {
 
   it("writes every event as MsMpEng.exe, SYSTEM, from the Defender provider", () => {
     expect(eventDataRecord(mpWrite).Image).toMatch(/\\Platform\\[\d.-]+\\MsMpEng\.exe$/);
-    const defender = r.events.filter((e) => e.template.provider.name === "Microsoft-Windows-Windows Defender");
+    const defender = r.events.filter(
+      (e) => e.template.provider.name === "Microsoft-Windows-Windows Defender",
+    );
     expect(defender.map((e) => e.template.eventId)).toEqual([1116, 1117, 5007, 5001, 5007, 5013]);
     for (const e of defender) {
       expect(e.template.provider.guid).toBe("11CD958A-C507-4EF3-B3F2-5FD9DFBD2C78");
-      expect([e.processId, e.userId, e.template.version, e.template.task]).toEqual([msmpengPid, "S-1-5-18", 0, 0]);
+      expect([e.processId, e.userId, e.template.version, e.template.task]).toEqual([
+        msmpengPid,
+        "S-1-5-18",
+        0,
+        0,
+      ]);
       expect(e.template.keywords).toBe("0x8000000000000000");
       expect(e.template.level).toBe(e.template.eventId === 1116 ? 3 : 4);
     }
@@ -134,7 +159,11 @@ describe.each([2, 9])("Defender Operational events (seed %i)", (seed) => {
     expect(a["Detection ID"]).toBe(d["Detection ID"]);
     expect(d["Threat ID"]).toBe(threatId("HackTool:Win32/Mimikatz.D"));
     expect(d.FWLink).toContain(`name=HackTool:Win32/Mimikatz.D&threatid=${d["Threat ID"]}`);
-    expect([d["Category Name"], d["Severity Name"], d["Source Name"]]).toEqual(["Tool", "High", "Real-Time Protection"]);
+    expect([d["Category Name"], d["Severity Name"], d["Source Name"]]).toEqual([
+      "Tool",
+      "High",
+      "Real-Time Protection",
+    ]);
     expect(d.Path).toBe(`file:_${DROP}`);
     expect(d["Process Name"]).toBe(ps.Image);
     expect(d["Detection User"]).toBe(ps.User);
@@ -146,14 +175,21 @@ describe.each([2, 9])("Defender Operational events (seed %i)", (seed) => {
 
   it("logs configuration changes (5007), real-time protection off (5001) and a Tamper Protection block (5013)", () => {
     const changes = byId(r.events, 5007).map(eventDataRecord);
-    expect(names(byId(r.events, 5007)[0])).toEqual(["Product Name", "Product Version", "Old Value", "New Value"]);
+    expect(names(byId(r.events, 5007)[0])).toEqual([
+      "Product Name",
+      "Product Version",
+      "Old Value",
+      "New Value",
+    ]);
     expect(changes[0]["Old Value"]).toBe("Default\\Real-Time Protection\\DisableRealtimeMonitoring = 0x0");
     expect(changes[0]["New Value"]).toBe(`${MP}\\Real-Time Protection\\DisableRealtimeMonitoring = 0x1`);
     expect(changes[1]["Old Value"]).toBe("");
     expect(changes[1]["New Value"]).toBe(`${MP}\\Exclusions\\Paths\\C:\\ProgramData = 0x0`);
     expect(names(byId(r.events, 5001)[0])).toEqual(["Product Name", "Product Version"]);
     const [blocked] = byId(r.events, 5013);
-    expect(eventDataRecord(blocked).Value).toBe(`${MP}\\Real-Time Protection\\DisableBehaviorMonitoring = (Current)`);
+    expect(eventDataRecord(blocked).Value).toBe(
+      `${MP}\\Real-Time Protection\\DisableBehaviorMonitoring = (Current)`,
+    );
   });
 });
 

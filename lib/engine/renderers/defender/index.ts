@@ -43,7 +43,11 @@ const OWN_KEY = /^HKLM\\SOFTWARE\\Microsoft\\Windows Defender\\?/i;
 /** Registry data as Defender prints it: numbers as 0x-hex (uppercase digits), text as is. */
 export function defenderData(data: string): string {
   const t = data.trim();
-  if (/^0x[0-9a-f]+$/i.test(t)) return `0x${t.slice(2).replace(/^0+(?=.)/, "").toUpperCase()}`;
+  if (/^0x[0-9a-f]+$/i.test(t))
+    return `0x${t
+      .slice(2)
+      .replace(/^0+(?=.)/, "")
+      .toUpperCase()}`;
   if (/^\d+$/.test(t)) return `0x${Number(t).toString(16).toUpperCase()}`;
   return data;
 }
@@ -148,7 +152,19 @@ function detection(r: ResolvedAction<"defender.detection">, ctx: RenderContext):
   const opts = { userId: SYSTEM_SID, writer: { pid: w.pid, tid: w.tid } };
   ctx.emit(
     malwareDetected,
-    [...head(1, 1), "9", "Not Applicable", "", ...OK, "", "0", "0", "No additional actions required", "", ...versions],
+    [
+      ...head(1, 1),
+      "9",
+      "Not Applicable",
+      "",
+      ...OK,
+      "",
+      "0",
+      "0",
+      "No additional actions required",
+      "",
+      ...versions,
+    ],
     { ...opts, offsetUs: ctx.rng.int(5_000, 60_000) },
   );
   const [status, action, actionName] = REMEDIATIONS[a.remediation];

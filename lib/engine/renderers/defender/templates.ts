@@ -9,7 +9,10 @@ import { defineTemplate, type EventTemplate } from "../../event";
 
 export const DEFENDER_CHANNEL = "Microsoft-Windows-Windows Defender/Operational";
 
-const provider = { name: "Microsoft-Windows-Windows Defender", guid: "11CD958A-C507-4EF3-B3F2-5FD9DFBD2C78" } as const;
+const provider = {
+  name: "Microsoft-Windows-Windows Defender",
+  guid: "11CD958A-C507-4EF3-B3F2-5FD9DFBD2C78",
+} as const;
 
 const product = ["Product Name", "Product Version"];
 

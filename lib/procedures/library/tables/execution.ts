@@ -232,13 +232,6 @@ export const execution = [
         ],
         { shell: "none" },
       ),
-      v("cmd-chain", [
-        {
-          cmd: "cmd.exe /c whoami & hostname & ipconfig /all > {{tmp}}\\{{rand}}.txt",
-          files: ["{{tmp}}\\{{rand}}.txt"],
-        },
-        { cmd: "whoami", parent: "prev" },
-      ]),
       v(
         "office-cmd",
         [
@@ -247,6 +240,13 @@ export const execution = [
         ],
         { shell: "none" },
       ),
+      v("cmd-chain", [
+        {
+          cmd: "cmd.exe /c whoami & hostname & ipconfig /all > {{tmp}}\\{{rand}}.txt",
+          files: ["{{tmp}}\\{{rand}}.txt"],
+        },
+        { cmd: "whoami", parent: "prev" },
+      ]),
     ],
   ),
   t("T1059.005", "Visual Basic", "VBScript run by wscript/cscript from a lure or a macro.", [
