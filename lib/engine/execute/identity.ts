@@ -1,6 +1,6 @@
 import type { ActionOf } from "../actions";
 import type { ResolvedAction } from "../renderers/types";
-import type { User } from "../world/types";
+import type { Host, User } from "../world/types";
 import { ExecError, type ExecContext, hostOf, procOf, sessionOf, sourceOf, userOf } from "./context";
 import { base } from "./process";
 
@@ -22,6 +22,7 @@ const GROUPS: Record<
 export function executeLogon(a: ActionOf<"logon">, ctx: ExecContext): ResolvedAction {
   const host = hostOf(a, ctx);
   const user = userOf(a.user, host, a, ctx);
+  if (a.logonType === 9) return executeNewCredentials(a, host, user, ctx);
   const source = withWorkstation(sourceOf(a.source, ctx, host), a.workstation);
   const interactive = a.logonType === 2 || a.logonType === 10 || a.logonType === 11;
   const mk = (name: string, elevated: boolean) =>
@@ -47,6 +48,39 @@ export function executeLogon(a: ActionOf<"logon">, ctx: ExecContext): ResolvedAc
   }
   const actor = a.proc ? procOf(a.proc, host, a, ctx) : null;
   return { ...base(a, host, ctx, actor, session, user), source };
+}
+
+/**
+ * Type 9 (NewCredentials: runas /netonly, mimikatz sekurlsa::pth): LSA clones the caller's token, so locally
+ * the new session is the caller's account; the supplied account is only used for network authentication.
+ */
+function executeNewCredentials(
+  a: ActionOf<"logon">,
+  host: Host,
+  outbound: User,
+  ctx: ExecContext,
+): ResolvedAction {
+  const actor = a.proc ? procOf(a.proc, host, a, ctx) : null;
+  const caller = actor?.session ?? null;
+  if (!actor || !caller) {
+    throw new ExecError("invalid", a.id, "a type 9 (NewCredentials) logon needs the calling process as proc");
+  }
+  const session = ctx.world.createSession({
+    host: host.name,
+    name: a.session,
+    user: caller.user,
+    logonType: 9,
+    elevated: caller.elevated,
+    authPackage: "Negotiate",
+    sourceIp: "::1",
+    sourcePort: 0,
+    sourceHost: "-",
+    startUs: ctx.timeUs,
+    terminalSession: caller.terminalSession,
+    outbound,
+    caller,
+  });
+  return base(a, host, ctx, actor, session, outbound);
 }
 
 export function executeLogonFailure(a: ActionOf<"logon.failure">, ctx: ExecContext): ResolvedAction {

@@ -83,6 +83,10 @@ export interface Session {
   endUs: number | null;
   /** Terminal session: 0 for services/network, 1+ for interactive. */
   readonly terminalSession: number;
+  /** NewCredentials (type 9, runas /netonly, sekurlsa::pth): the account used on the network; locally it is `user`. */
+  readonly outbound?: User;
+  /** Type 9: the session of the process that asked for it (4624's subject). */
+  readonly caller?: Session;
 }
 
 export interface ImageInfo {

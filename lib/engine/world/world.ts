@@ -71,6 +71,8 @@ export interface NewSession {
   readonly terminalSession: number;
   /** Fixed LogonId (0x3e7 SYSTEM, 0x3e4 NETWORK SERVICE, 0x3e5 LOCAL SERVICE). */
   readonly logonId?: number;
+  readonly outbound?: User;
+  readonly caller?: Session;
 }
 
 export class World {
@@ -252,6 +254,7 @@ export class World {
       startUs: spec.startUs,
       endUs: null,
       terminalSession: spec.terminalSession,
+      ...(spec.outbound ? { outbound: spec.outbound, caller: spec.caller } : {}),
     };
     st.sessions.set(logonId, s);
     st.namedSessions.set(spec.name, s);

@@ -262,7 +262,9 @@ export function buildVariant(variant: Variant, ctx: ProcedureContext): ActionInp
     if (run.thread) out.push({ id: id("thread"), kind: "thread.remote", ...p, target: run.thread });
     run.then?.forEach((a, k) => {
       const filled = fillDeep({ ...a }, scope, rng);
-      const actorless = noActor.has(a.kind) || ("proc" in a && a.proc !== undefined);
+      // A type 9 logon (runas /netonly, pth) is asked for by the run's process: it is the 4624's subject.
+      const newCredentials = a.kind === "logon" && a.logonType === 9;
+      const actorless = (noActor.has(a.kind) && !newCredentials) || ("proc" in a && a.proc !== undefined);
       out.push({ ...(actorless ? on : p), ...filled, id: id(`x${k}-${a.id}`) } as ActionInput);
     });
     deleteEffects(run, p, id, f, out);

@@ -51,6 +51,7 @@ const logonProcess: Record<number, string> = {
 };
 
 export function renderLogon(r: ResolvedAction<"logon">, ctx: RenderContext): void {
+  if (r.session?.outbound) return renderNewCredentials(r, r.session, ctx);
   const s = r.session!;
   const u = s.user;
   const type = s.logonType;
@@ -116,6 +117,51 @@ export function renderLogon(r: ResolvedAction<"logon">, ctx: RenderContext): voi
       ["MICROSOFT_AUTHENTICATION_PACKAGE_V1_0", u.sam, s.sourceHost, "0x0"],
       { offsetUs: 10 },
     );
+  }
+}
+
+const NO_GUID = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * 4624 type 9 as runas /netonly and sekurlsa::pth leave it: the caller is subject and target (a new LogonId),
+ * logon process "seclogo", the supplied account only in TargetOutbound*, the Secondary Logon service, loopback.
+ */
+function renderNewCredentials(r: ResolvedAction<"logon">, s: Session, ctx: RenderContext): void {
+  const caller = s.caller!;
+  const out = s.outbound!;
+  const u = s.user;
+  // CreateProcessWithLogonW: the Secondary Logon service (in the netsvcs svchost) performs the logon.
+  const seclogon = ctx.world.proc(r.host, "@svchost:netsvcs") ?? r.actor;
+  const domainOf = (x: typeof u) => (x.kind === "domain" ? ctx.world.domain.netbios : x.domain);
+  ctx.emit(SECURITY.logon, [
+    ...subjectOf(caller),
+    u.sid,
+    u.sam,
+    domainOf(u),
+    s.logonIdHex,
+    9,
+    "seclogo",
+    "Negotiate",
+    "-",
+    NO_GUID,
+    "-",
+    "-",
+    0,
+    seclogon ? hex(seclogon.pid) : "0x0",
+    seclogon ? seclogon.image.path : "-",
+    "::1",
+    "0",
+    "%%1833",
+    "-",
+    out.sam,
+    domainOf(out),
+    "%%1843",
+    "0x0",
+    s.elevated ? "%%1842" : "%%1843",
+  ]);
+  if (u.admin && s.elevated) {
+    const priv = u.sid === "S-1-5-18" ? SYSTEM_PRIVILEGES : ADMIN_PRIVILEGES;
+    ctx.emit(SECURITY.specialPrivileges, [...subjectOf(s), priv], { offsetUs: 20 });
   }
 }
 

@@ -33,6 +33,29 @@ export const privilegeEscalation = [
         thread: "@explorer",
       },
     ]),
+    // A 32-bit Cobalt Strike beacon's dllinject: the 64-bit target is its default spawnto, started through
+    // %windir%\sysnative, and the reflective DLL is written into it and started with a remote thread.
+    v(
+      "beacon-x86-dllinject",
+      [
+        {
+          cmd: "C:\\Windows\\SysWOW64\\rundll32.exe {{appdata}}\\{{rand}}.dll,StartW",
+          as: "beacon",
+          parent: "@explorer",
+          net: [["{{c2}}", 443]],
+          keep: true,
+        },
+        {
+          cmd: "C:\\Windows\\sysnative\\rundll32.exe",
+          image: "C:\\Windows\\System32\\rundll32.exe",
+          as: "sac",
+          parent: "beacon",
+          keep: true,
+        },
+        { by: "beacon", access: ["sac", "0x1fffff"], thread: "sac" },
+      ],
+      { shell: "none" },
+    ),
   ]),
   t("T1055.002", "PE injection", "A PE written into a remote process and started with a remote thread.", [
     v("pe-inject", [
@@ -176,7 +199,6 @@ export const privilegeEscalation = [
             user: "@admin",
             logonType: 9,
             authPackage: "Negotiate",
-            proc: "@lsass",
           },
           { id: "e", kind: "credentials.explicit", targetUser: "@admin", targetServer: "localhost" },
         ],
