@@ -32,6 +32,17 @@ function toEventId(value: unknown): number | undefined {
 }
 
 /** EventData as a map, a `Data` list of named items, or a single unnamed `Data` text. */
+/**
+ * Some providers (Microsoft Defender: "New Value", "Process Name", "Feature Name") name fields with spaces;
+ * Sigma rules write them without (NewValue) or with underscores (Feature_Name), as SIEM ingestion does.
+ */
+function setDataField(builder: FieldMapBuilder, name: string, value: ReturnType<typeof textOf>): void {
+  builder.set(name, value, true);
+  if (!name.includes(" ")) return;
+  builder.set(name.replace(/ /g, ""), value, true);
+  builder.set(name.replace(/ /g, "_"), value, true);
+}
+
 function addEventData(builder: FieldMapBuilder, data: unknown): void {
   if (!isObject(data)) return;
   for (const [key, value] of Object.entries(data)) {
@@ -40,7 +51,7 @@ function addEventData(builder: FieldMapBuilder, data: unknown): void {
       const items = Array.isArray(value) ? value : [value];
       items.forEach((item, i) => {
         const name = attr(item, "Name");
-        builder.set(typeof name === "string" ? name : `Data${i > 0 ? i : ""}`, textOf(item), true);
+        setDataField(builder, typeof name === "string" ? name : `Data${i > 0 ? i : ""}`, textOf(item));
       });
       continue;
     }
@@ -48,7 +59,7 @@ function addEventData(builder: FieldMapBuilder, data: unknown): void {
       addEventData(builder, value); // UserData nests one element per event type
       continue;
     }
-    builder.set(key, textOf(value), true);
+    setDataField(builder, key, textOf(value));
   }
 }
 
