@@ -11,7 +11,8 @@ import { z } from "zod";
  * - process: a name a previous `process.create` gave (`proc: "p1"`), or a booted process on the same host:
  *   "@explorer" (the interactive user's shell), "@system", "@smss", "@csrss", "@wininit", "@winlogon",
  *   "@services", "@lsass", "@svchost" (netsvcs), "@svchost:<group>" (e.g. "@svchost:DcomLaunch"),
- *   "@taskhost" (taskhostw.exe), "@svchost:Schedule" (Task Scheduler service), "@wmiprvse", "@spoolsv".
+ *   "@taskhost" (taskhostw.exe), "@svchost:Schedule" (Task Scheduler service), "@wmiprvse", "@spoolsv",
+ *   "@msmpeng" (Defender's MsMpEng.exe).
  * - user: a sAMAccountName from the environment, or "@user" (the interactive user), "@admin" (the domain
  *   admin), "@system", "@localservice", "@networkservice".
  * - session: a name a previous `logon` gave, or "@interactive" (the interactive user's session on the host).

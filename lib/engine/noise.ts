@@ -319,7 +319,8 @@ export function noiseActions(o: NoiseOptions): () => TimedAction | null {
   if (o.burstsPerMinute <= 0 || o.hosts.length === 0) return () => null;
   const heap = new Heap();
   const meanGapUs = 60_000_000 / o.burstsPerMinute;
-  const next = o.hosts.map(() => o.startUs + o.rng.int(0, Math.ceil(meanGapUs)));
+  // Per host, when its next burst starts (a typed array: the times stay unboxed doubles).
+  const next = Float64Array.from(o.hosts, () => o.startUs + o.rng.int(0, Math.ceil(meanGapUs)));
   const burstsOf = o.hosts.map((host) =>
     host.role === "dc" ? dcBursts : host.role === "server" ? serverBursts : workstationBursts,
   );

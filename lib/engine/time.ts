@@ -13,10 +13,43 @@ function isoSecond(us: number): string {
   const prevSecond = cachedSecond;
   const prevIso = cachedIso;
   cachedSecond = sec;
-  cachedIso = sec === otherSecond ? otherIso : new Date(sec * 1000).toISOString().slice(0, 19);
+  cachedIso =
+    sec === otherSecond
+      ? otherIso
+      : inFastRange(sec)
+        ? `${dateOf(sec)}T${clockOf(sec)}`
+        : new Date(sec * 1000).toISOString().slice(0, 19);
   otherSecond = prevSecond;
   otherIso = prevIso;
   return cachedIso;
+}
+
+// Events of long runs are seconds apart: build "date" + "clock" from a per-day cache and digit tables
+// instead of a Date and toISOString per second. Outside 1970-9999 toISOString's own format is kept.
+const DIGITS2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+let dayNumber = NaN;
+let dayText = "";
+
+function inFastRange(sec: number): boolean {
+  return sec >= 0 && sec < 253_402_300_800;
+}
+
+/** "2025-10-25" */
+function dateOf(sec: number): string {
+  const day = Math.floor(sec / 86_400);
+  if (day !== dayNumber) {
+    dayNumber = day;
+    dayText = new Date(day * 86_400_000).toISOString().slice(0, 10);
+  }
+  return dayText;
+}
+
+/** "17:41:46" */
+function clockOf(sec: number): string {
+  const rem = sec - Math.floor(sec / 86_400) * 86_400;
+  const h = Math.floor(rem / 3600);
+  const m = Math.floor((rem - h * 3600) / 60);
+  return `${DIGITS2[h]}:${DIGITS2[m]}:${DIGITS2[rem - h * 3600 - m * 60]}`;
 }
 
 function frac(us: number): number {
@@ -65,9 +98,12 @@ let utcPrefix = "";
 export function sysmonUtc(us: number): string {
   const sec = Math.floor(us / 1_000_000);
   if (sec !== utcSecond) {
-    const iso = isoSecond(us);
     utcSecond = sec;
-    utcPrefix = `${iso.slice(0, 10)} ${iso.slice(11)}.`;
+    if (inFastRange(sec)) utcPrefix = `${dateOf(sec)} ${clockOf(sec)}.`;
+    else {
+      const iso = isoSecond(us);
+      utcPrefix = `${iso.slice(0, 10)} ${iso.slice(11)}.`;
+    }
   }
   const ms = Math.floor(frac(us) / 1000);
   return utcPrefix + (DIGITS3[ms] ?? (ms >= 100 ? String(ms) : ms >= 10 ? `0${ms}` : `00${ms}`));

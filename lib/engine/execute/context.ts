@@ -64,14 +64,20 @@ export function sourceOf(ref: string | undefined, ctx: ExecContext, target: Host
 }
 
 /** "HKCU\\…" → "HKU\\<SID>\\…", long hive names → Sysmon's short ones. */
-const keyCache = new Map<string, string>();
+// By SID, then by key: the key strings usually come from constants, so no combined key is built per call.
+const keyCache = new Map<string, Map<string, string>>();
+let keyCacheSize = 0;
 
 export function normalizeKey(key: string, user: User): string {
-  const cacheKey = `${user.sid}|${key}`;
-  const hit = keyCache.get(cacheKey);
+  let bySid = keyCache.get(user.sid);
+  const hit = bySid?.get(key);
   if (hit !== undefined) return hit;
   const k = rewriteKey(key, user);
-  if (keyCache.size < 10_000) keyCache.set(cacheKey, k);
+  if (keyCacheSize < 10_000) {
+    if (!bySid) keyCache.set(user.sid, (bySid = new Map()));
+    bySid.set(key, k);
+    keyCacheSize++;
+  }
   return k;
 }
 

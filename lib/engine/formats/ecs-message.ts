@@ -73,6 +73,16 @@ export function renderMessage(event: WinEvent): string | null {
         `Namespace = ${v(0)}; Eventfilter = ${v(1)} (refer to its activate eventid:5859); ` +
         `Consumer = ${v(2)}; PossibleCause = ${v(3)}`
       );
+    case "Microsoft-Windows-Windows Defender|5001":
+      return `${v(0)} Real-time Protection scanning for malware and other potentially unwanted software was disabled.`;
+    case "Microsoft-Windows-Windows Defender|5007":
+      return (
+        `${v(0)} Configuration has changed. If this is an unexpected event you should review the settings as ` +
+        `this may be the result of malware.\r\n \tOld value: ${v(2)}\r\n \tNew value: ${v(3)}`
+      );
+    case "Microsoft-Windows-Windows Defender|1116":
+    case "Microsoft-Windows-Windows Defender|1117":
+      return defenderThreatMessage(t.eventId, v);
     default:
       return null;
   }
@@ -84,4 +94,40 @@ function text(value: FieldValue | undefined, guid: boolean, upperGuid: boolean):
   if (guid && typeof value === "string")
     return upperGuid ? `{${value.toUpperCase()}}` : `{${value.toLowerCase()}}`;
   return String(value);
+}
+
+/** 1116/1117 as Event Viewer renders them (fields by position in the shared threat template). */
+function defenderThreatMessage(eventId: number, v: (i: number) => string): string {
+  const head =
+    eventId === 1116
+      ? `${v(0)} has detected malware or other potentially unwanted software.`
+      : `${v(0)} has taken action to protect this machine from malware or other potentially unwanted software.`;
+  const lines = [
+    ["Name", v(7)],
+    ["ID", v(6)],
+    ["Severity", v(9)],
+    ["Category", v(11)],
+    ["Path", v(21)],
+    ["Detection Origin", v(23)],
+    ["Detection Type", v(27)],
+    ["Detection Source", v(17)],
+    ["User", eventId === 1116 ? v(19) : v(38)],
+    ["Process Name", v(18)],
+    ...(eventId === 1117
+      ? [
+          ["Action", v(30)],
+          ["Action Status", ` ${v(37)}`],
+          ["Error Code", v(32)],
+          ["Error description", v(33)],
+        ]
+      : []),
+    ["Security intelligence Version", v(40)],
+    ["Engine Version", v(41)],
+  ];
+  return [
+    head,
+    " For more information please see the following:",
+    v(12),
+    ...lines.map(([k, x]) => ` \t${k}: ${x}`),
+  ].join("\r\n");
 }

@@ -23,7 +23,9 @@ function run(technique: string, variant: string, seed = 4): WinEvent[] {
 
 const defender = (events: WinEvent[], id: number) =>
   events
-    .filter((e) => e.template.provider.name === "Microsoft-Windows-Windows Defender" && e.template.eventId === id)
+    .filter(
+      (e) => e.template.provider.name === "Microsoft-Windows-Windows Defender" && e.template.eventId === id,
+    )
     .map(eventDataRecord);
 
 describe("Defender telemetry of the impair-defenses procedures", () => {
@@ -56,9 +58,16 @@ describe("Defender telemetry of the impair-defenses procedures", () => {
     const events = run("T1562", "tamper-blocked-exclusion");
     expect(defender(events, 5013)).toHaveLength(1);
     expect(defender(events, 5001)).toHaveLength(0);
-    expect(events.some((e) => e.template.key === "sysmon/13" && /DisableRealtime/.test(String(eventDataRecord(e).TargetObject)))).toBe(false);
+    expect(
+      events.some(
+        (e) =>
+          e.template.key === "sysmon/13" && /DisableRealtime/.test(String(eventDataRecord(e).TargetObject)),
+      ),
+    ).toBe(false);
     expect(defender(events, 5007).map((d) => d["New Value"])).toEqual([
-      expect.stringMatching(/^HKLM\\SOFTWARE\\Microsoft\\Windows Defender\\Exclusions\\Paths\\C:\\ProgramData\\.+ = 0x0$/),
+      expect.stringMatching(
+        /^HKLM\\SOFTWARE\\Microsoft\\Windows Defender\\Exclusions\\Paths\\C:\\ProgramData\\.+ = 0x0$/,
+      ),
     ]);
   });
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { procedures } from "@/lib/procedures/registry";
 import type { ActionInput } from "../../actions";
 import { type WinEvent, eventDataRecord } from "../../event";
+import { toEcs } from "../../formats/ecs";
 import { parseEvtxJson } from "../../formats/evtx-json";
+import { eventRow } from "../../formats/sentinel-rows";
 import { parseEvtxXml } from "../../formats/evtx-xml";
 import { generate, serialize } from "../../generate";
 import { validateEvents } from "../../validate";
@@ -190,6 +192,42 @@ describe.each([2, 9])("Defender Operational events (seed %i)", (seed) => {
     expect(eventDataRecord(blocked).Value).toBe(
       `${MP}\\Real-Time Protection\\DisableBehaviorMonitoring = (Current)`,
     );
+  });
+});
+
+describe("Defender events in the ECS and Sentinel formats", () => {
+  const r = generate(
+    { seed: 5, noise: { level: "none" }, steps: [{ technique: "T1562.001", plan }] },
+    { procedures },
+  );
+  const [change] = byId(r.events, 5007);
+  const [det] = byId(r.events, 1116);
+
+  it("keeps the spaced EventData names under winlog.event_data and renders the message", () => {
+    const doc = toEcs(change) as {
+      message: string;
+      winlog: { event_data: Record<string, string>; provider_guid: string };
+    };
+    expect(doc.winlog.event_data["New Value"]).toBe(
+      `${MP}\\Real-Time Protection\\DisableRealtimeMonitoring = 0x1`,
+    );
+    expect(doc.winlog.provider_guid).toBe("{11cd958a-c507-4ef3-b3f2-5fd9dfbd2c78}");
+    expect(doc.message).toContain(`New value: ${MP}\\Real-Time Protection\\DisableRealtimeMonitoring = 0x1`);
+    const threat = toEcs(det) as { message: string };
+    expect(threat.message).toMatch(/^Microsoft Defender Antivirus has detected malware/);
+    expect(threat.message).toContain("Name: HackTool:Win32/Mimikatz.D");
+  });
+
+  it("goes to the Event table with the Defender log, a warning for detections", () => {
+    const row = eventRow(det);
+    expect([row.Type, row.EventLog, row.EventID, row.EventLevelName, row.UserName]).toEqual([
+      "Event",
+      "Microsoft-Windows-Windows Defender/Operational",
+      1116,
+      "Warning",
+      "NT AUTHORITY\\SYSTEM",
+    ]);
+    expect(String(row.EventData)).toContain("Threat Name");
   });
 });
 
