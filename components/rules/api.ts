@@ -63,6 +63,38 @@ export function useRuleSetView(id: string | null, q: string, status: string) {
   });
 }
 
+/** Cached list (RuleSetSummary[]) or view (RuleSetView): both carry `enabled`. */
+type RuleSetCache = RuleSetSummary[] | RuleSetView | undefined;
+
+function withEnabled(data: RuleSetCache, id: string, enabled: boolean): RuleSetCache {
+  if (Array.isArray(data)) return data.map((set) => (set.id === id ? { ...set, enabled } : set));
+  return data?.id === id ? { ...data, enabled } : data;
+}
+
+/**
+ * "Used in detection": flips `enabled` in every cached list and view at once, puts the old values back when
+ * the server refuses, and refetches either way so the page shows what is stored.
+ */
+function useEnabledToggle() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) =>
+      call<RuleSetSummary>(`/api/rule-sets/${encodeURIComponent(id)}`, json("PATCH", { enabled })),
+    onMutate: async ({ id, enabled }) => {
+      await client.cancelQueries({ queryKey: ruleSetKeys.all });
+      const snapshot = client.getQueriesData<RuleSetCache>({ queryKey: ruleSetKeys.all });
+      client.setQueriesData<RuleSetCache>({ queryKey: ruleSetKeys.all }, (data) =>
+        withEnabled(data, id, enabled),
+      );
+      return { snapshot };
+    },
+    onError: (_error, _input, context) => {
+      for (const [key, data] of context?.snapshot ?? []) client.setQueryData(key, data);
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: ruleSetKeys.all }),
+  });
+}
+
 export function useRuleSetMutations() {
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: ruleSetKeys.all });
@@ -87,6 +119,7 @@ export function useRuleSetMutations() {
         call<RuleSetSummary>(`/api/rule-sets/${encodeURIComponent(id)}`, json("PATCH", { name })),
       onSuccess: refresh,
     }),
+    setEnabled: useEnabledToggle(),
     remove: useMutation({
       mutationFn: (id: string) =>
         call<void>(`/api/rule-sets/${encodeURIComponent(id)}`, { method: "DELETE" }),

@@ -154,6 +154,11 @@ export function RuleSetDetail({ id, onDeleted }: { id: string; onDeleted: () => 
             <span className={data.counts.error ? "text-red-700" : ""}>{data.counts.error} errors</span>
           </span>
         )}
+        {data && !data.enabled && (
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
+            not used in detection
+          </span>
+        )}
         {data && !data.builtIn && !renaming && (
           <div className="ml-auto flex gap-2">
             <button type="button" className={btn} onClick={() => setRenaming(true)}>

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useRuleSetMutations, useRuleSets, type ImportResult } from "./api";
-import { Notice, btn, btnPrimary, card, input, textarea } from "./ui";
+import { Notice, Switch, btn, btnPrimary, card, input, textarea } from "./ui";
 
 function importSummary(result: ImportResult): string {
   const parts = [`${result.added} rule${result.added === 1 ? "" : "s"} stored in “${result.set.name}”`];
@@ -22,7 +22,7 @@ export function RuleSetList({
   folderImport: boolean;
 }) {
   const sets = useRuleSets();
-  const { create, importZip } = useRuleSetMutations();
+  const { create, importZip, setEnabled } = useRuleSetMutations();
   const [mode, setMode] = useState<"paste" | "zip" | "folder">("paste");
   const [done, setDone] = useState<string | null>(null);
 
@@ -73,18 +73,24 @@ export function RuleSetList({
             No rule set yet: paste a rule or upload a zip below.
           </p>
         )}
+        {setEnabled.error && <Notice kind="error">{setEnabled.error.message}</Notice>}
         <ul className="divide-y divide-slate-100" aria-label="Rule sets">
           {sets.data?.map((set) => (
-            <li key={set.id}>
+            <li
+              key={set.id}
+              className={`px-3 py-2 hover:bg-slate-50 ${selected === set.id ? "bg-blue-50 hover:bg-blue-50" : ""}`}
+            >
               <button
                 type="button"
                 onClick={() => onSelect(set.id)}
                 aria-current={selected === set.id ? "true" : undefined}
-                className={`flex w-full items-center gap-2 px-3 py-2 text-left text-sm hover:bg-slate-50 ${
-                  selected === set.id ? "bg-blue-50" : ""
-                }`}
+                className="flex w-full items-center gap-2 text-left text-sm"
               >
-                <span className="min-w-0 flex-1 break-words font-medium">{set.name}</span>
+                <span
+                  className={`min-w-0 flex-1 break-words font-medium ${set.enabled ? "" : "text-slate-400"}`}
+                >
+                  {set.name}
+                </span>
                 {set.builtIn && (
                   <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">read-only</span>
                 )}
@@ -92,6 +98,22 @@ export function RuleSetList({
                   {set.rules} {set.rules === 1 ? "rule" : "rules"}
                 </span>
               </button>
+              <div className="-ml-1 mt-0.5">
+                <Switch
+                  checked={set.enabled}
+                  text="Used in detection"
+                  label={`Used in detection: ${set.name}`}
+                  disabled={set.builtIn}
+                  title={
+                    set.builtIn
+                      ? "SIGMA_RULES_DIR is always matched"
+                      : set.enabled
+                        ? "Runs are matched against this set"
+                        : "Runs skip this set"
+                  }
+                  onChange={(enabled) => setEnabled.mutate({ id: set.id, enabled })}
+                />
+              </div>
             </li>
           ))}
         </ul>

@@ -33,3 +33,50 @@ export function LevelBadge({ level }: { level: string }) {
     <span className={`rounded px-1.5 py-0.5 text-xs ${LEVEL[level] ?? LEVEL.informational}`}>{level}</span>
   );
 }
+
+/**
+ * An on/off switch (role="switch"): the visible text is part of its accessible name, and `label` adds what
+ * it applies to for screen readers ("Used in detection: Sysmon set").
+ */
+export function Switch({
+  checked,
+  onChange,
+  text,
+  label,
+  disabled,
+  title,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  text: string;
+  label: string;
+  disabled?: boolean;
+  title?: string;
+}) {
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      aria-label={label}
+      title={title}
+      disabled={disabled}
+      onClick={() => onChange(!checked)}
+      className="group inline-flex items-center gap-1.5 rounded px-1 py-0.5 text-xs text-slate-600 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60 disabled:hover:bg-transparent"
+    >
+      <span
+        aria-hidden="true"
+        className={`relative inline-block h-4 w-7 shrink-0 rounded-full transition-colors ${
+          checked ? "bg-blue-600" : "bg-slate-300"
+        }`}
+      >
+        <span
+          className={`absolute top-0.5 h-3 w-3 rounded-full bg-white shadow transition-[left] ${
+            checked ? "left-3.5" : "left-0.5"
+          }`}
+        />
+      </span>
+      {text}
+    </button>
+  );
+}

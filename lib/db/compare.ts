@@ -3,7 +3,7 @@ import { notFound } from "@/lib/schemas/errors";
 import type { Actor } from "./actors";
 import { db } from "./client";
 import type { RunEventRecord } from "./events";
-import { computeRunCounts, getRun, type RunCounts } from "./runs";
+import { computeRunCounts, readRun, type RunCounts, type RunRecord } from "./runs";
 
 export interface CountDelta {
   key: string;
@@ -11,9 +11,20 @@ export interface CountDelta {
   b: number;
 }
 
+export interface ComparedRun {
+  runId: string;
+  scenarioId: string;
+  /** The scenario's title when the run was made. */
+  title: string;
+  seed: number;
+  counts: RunCounts;
+  /** False for a run of another team's public scenario (read-only). */
+  own: boolean;
+}
+
 export interface RunComparison {
-  a: { runId: string; seed: number; counts: RunCounts };
-  b: { runId: string; seed: number; counts: RunCounts };
+  a: ComparedRun;
+  b: ComparedRun;
   /** Keys whose counts differ, per host role (or host when unknown), channel and "channel|eventId". */
   deltas: { byHost: CountDelta[]; byChannel: CountDelta[]; byEventId: CountDelta[] };
   /** Events of A with no counterpart in B, and the reverse (first `limit` of each, in seq order). */
@@ -79,7 +90,19 @@ function byRole(counts: Record<string, number>, roles: Record<string, string>): 
   return out;
 }
 
-/** Compares two runs the actor can see: count deltas and the events that differ by stable key. */
+const side = (run: RunRecord, counts: RunCounts, own: boolean): ComparedRun => ({
+  runId: run.id,
+  scenarioId: run.scenarioId,
+  title: run.snapshot.title,
+  seed: run.seed,
+  counts,
+  own,
+});
+
+/**
+ * Compares two runs the actor may read (its team's, or runs of any team's public scenarios; readRun decides):
+ * count deltas and the events that differ by stable key. Not found for any other run.
+ */
 export async function compareRuns(
   actor: Actor,
   runIdA: string,
@@ -87,9 +110,10 @@ export async function compareRuns(
   options: { limit?: number } = {},
 ): Promise<RunComparison> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 200), 0), 5_000);
-  const [runA, runB] = await Promise.all([getRun(actor, runIdA), getRun(actor, runIdB)]);
-  if (!runA) throw notFound("run", runIdA);
-  if (!runB) throw notFound("run", runIdB);
+  const [readA, readB] = await Promise.all([readRun(actor, runIdA), readRun(actor, runIdB)]);
+  if (!readA) throw notFound("run", runIdA);
+  if (!readB) throw notFound("run", runIdB);
+  const [runA, runB] = [readA.run, readB.run];
   const rolesA = hostRoles(runA.validation);
   const rolesB = hostRoles(runB.validation);
   const [countsA, countsB, unmatched] = await Promise.all([
@@ -116,8 +140,8 @@ export async function compareRuns(
   };
   const [onlyInA, onlyInB] = await Promise.all([load(runA.id, seqsA), load(runB.id, seqsB)]);
   return {
-    a: { runId: runA.id, seed: runA.seed, counts: countsA },
-    b: { runId: runB.id, seed: runB.seed, counts: countsB },
+    a: side(runA, countsA, readA.own),
+    b: side(runB, countsB, readB.own),
     deltas: {
       byHost: deltas(byRole(countsA.byHost, rolesA), byRole(countsB.byHost, rolesB)),
       byChannel: deltas(countsA.byChannel, countsB.byChannel),

@@ -64,6 +64,9 @@ export function openApiDocument(serverUrl?: string) {
       "/api/scenarios": {
         post: {
           summary: "Create a scenario",
+          description:
+            "`visibility` defaults to team; private limits it to its author; public shares it read-only with " +
+            "every team from the start (it then appears under `GET /api/scenarios?scope=public`).",
           operationId: "createScenario",
           requestBody: {
             required: true,

@@ -86,7 +86,8 @@ export const scenarioCreateSchema = z.strictObject({
   environment: environmentInputSchema.optional(),
   formats: formatsSchema.optional(),
   tags: z.array(text(40).min(1)).max(20).optional(),
-  visibility: z.enum(["team", "private"]).optional(),
+  /** Default team. `public` shares the scenario read-only with every team from the start. */
+  visibility: z.enum(["private", "team", "public"], { error: "private, team or public" }).optional(),
 });
 export type ScenarioCreateInput = z.infer<typeof scenarioCreateSchema>;
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { summarize } from "@/components/viewer/event-summary";
 import { baseName, channelShort } from "@/components/viewer/types";
 import { card } from "@/components/scenarios/ui";
 import { ensureLocalActor } from "@/lib/db/actors";
 import { compareRuns, type CountDelta } from "@/lib/db/compare";
-import { getRun } from "@/lib/db/runs";
 import { toViewerEvent } from "@/lib/scenarios/viewer-data";
 import type { ViewerEvent } from "@/lib/scenarios/types";
 import { InputError } from "@/lib/schemas/errors";
@@ -84,36 +84,31 @@ export default async function ComparePage({
   const actor = await ensureLocalActor();
   let comparison;
   try {
+    // Any two runs the actor may read: its team's, or runs of another team's public scenario.
     comparison = await compareRuns(actor, a, b, { limit: 300 });
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return (
-      <main className="mx-auto max-w-5xl px-4 py-6">
-        <h1 className="text-2xl font-semibold">Compare runs</h1>
-        <p className="mt-2 text-sm text-red-700">{error.message}</p>
-      </main>
-    );
+    // A run that does not exist and one the actor may not read look the same: 404.
+    if (error instanceof InputError && error.code === "not_found") notFound();
+    throw error;
   }
-  const [runA, runB] = await Promise.all([getRun(actor, a), getRun(actor, b)]);
-  const link = (id: string, scenarioId: string | undefined) =>
-    scenarioId ? `/scenarios/${scenarioId}/runs/${id}` : "#";
   return (
     <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">
       <h1 className="text-2xl font-semibold tracking-tight">Compare runs</h1>
       <div className="grid gap-4 md:grid-cols-2">
         {[
-          { label: "A", side: comparison.a, run: runA },
-          { label: "B", side: comparison.b, run: runB },
-        ].map(({ label, side, run }) => (
+          { label: "A", side: comparison.a },
+          { label: "B", side: comparison.b },
+        ].map(({ label, side }) => (
           <div key={label} className={`${card} p-3 text-sm`}>
             <Link
-              href={link(side.runId, run?.scenarioId)}
+              href={`/scenarios/${side.scenarioId}/runs/${side.runId}`}
               className="font-semibold text-blue-800 hover:underline"
             >
-              Run {label}: {run?.snapshot.title ?? side.runId}
+              Run {label}: {side.title}
             </Link>
             <p className="text-xs text-slate-500">
               seed {side.seed} · {side.counts.total} events
+              {side.own ? "" : " · public, another team's (read-only)"}
             </p>
           </div>
         ))}
