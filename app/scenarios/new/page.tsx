@@ -38,6 +38,7 @@ export default async function NewScenarioPage({
     startTime: "",
     formats: ["evtx-json", "evtx-xml"],
     tags: "",
+    visibility: "team",
   };
   return (
     <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">

@@ -107,6 +107,18 @@ export function ScenarioBuilder({
               placeholder="phishing, persistence"
             />
           </label>
+          <label className="block text-sm font-medium">
+            Visibility
+            <select
+              className={`${input} mt-1 w-full`}
+              value={state.visibility}
+              onChange={(e) => patch({ visibility: e.target.value as typeof state.visibility })}
+            >
+              <option value="team">Team — everyone in my team</option>
+              <option value="private">Private — only me</option>
+              <option value="public">Public — every team, read-only</option>
+            </select>
+          </label>
         </div>
 
         <section aria-label="Steps" className="space-y-2">

@@ -39,6 +39,8 @@ export interface BuilderState {
   formats: string[];
   /** Comma-separated. */
   tags: string;
+  /** Who may read it: the author only, the team, or every team (read-only). */
+  visibility: "private" | "team" | "public";
 }
 
 let counter = 0;
@@ -86,6 +88,7 @@ export function toCreateInput(state: BuilderState): ScenarioCreateInput {
         : undefined,
     formats: state.formats as ScenarioCreateInput["formats"],
     ...(tagsOf(state.tags).length ? { tags: tagsOf(state.tags) } : {}),
+    visibility: state.visibility,
   };
 }
 
@@ -125,6 +128,7 @@ export function builderStateOf(
     startTime: string | null;
     formats: string[];
     tags: string[];
+    visibility?: BuilderState["visibility"];
   },
   names: ReadonlyMap<string, string>,
 ): BuilderState {
@@ -152,5 +156,6 @@ export function builderStateOf(
     startTime: scenario.startTime ? scenario.startTime.slice(0, 19) : "",
     formats: scenario.formats.length ? scenario.formats : ["evtx-json", "evtx-xml"],
     tags: scenario.tags.join(", "),
+    visibility: scenario.visibility ?? "team",
   };
 }
