@@ -16,17 +16,22 @@ import { defenseEvasion } from "./tables/defense-evasion";
 import { discoveryB } from "./tables/discovery-b";
 import { discovery } from "./tables/discovery";
 import { executionB } from "./tables/execution-b";
+import { executionD } from "./tables/execution-d";
+import { executionC } from "./tables/execution-c";
 import { execution } from "./tables/execution";
 import { exfiltration } from "./tables/exfiltration";
 import { impact } from "./tables/impact";
 import { initialAccessB } from "./tables/initial-access-b";
 import { initialAccess } from "./tables/initial-access";
 import { lateralMovementB } from "./tables/lateral-movement-b";
+import { lateralMovementC } from "./tables/lateral-movement-c";
 import { lateralMovement } from "./tables/lateral-movement";
 import { persistence2B } from "./tables/persistence-2-b";
 import { persistence2 } from "./tables/persistence-2";
 import { persistence3 } from "./tables/persistence-3";
 import { persistenceB } from "./tables/persistence-b";
+import { persistenceD } from "./tables/persistence-d";
+import { persistenceC } from "./tables/persistence-c";
 import { persistence } from "./tables/persistence";
 import { privilegeEscalationB } from "./tables/privilege-escalation-b";
 import { privilegeEscalation } from "./tables/privilege-escalation";
@@ -48,18 +53,23 @@ export const entries: readonly TechniqueEntry[] = [
   ...discoveryB,
   ...discovery,
   ...executionB,
+  ...executionD,
   ...execution,
+  ...executionC,
   ...exfiltration,
   ...impact,
   ...initialAccessB,
   ...initialAccess,
   ...lateralMovementB,
   ...lateralMovement,
+  ...lateralMovementC,
   ...persistence2B,
   ...persistence2,
   ...persistence3,
   ...persistenceB,
+  ...persistenceD,
   ...persistence,
+  ...persistenceC,
   ...privilegeEscalationB,
   ...privilegeEscalation,
 ].map((e) => ({ ...e, variants: [...(extraVariants[e.technique] ?? []), ...e.variants] }));

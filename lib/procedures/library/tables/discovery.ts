@@ -130,17 +130,17 @@ export const discovery = [
           net: [["@dc", 389]],
         },
       ]),
-      v("ping-sweep", ['cmd.exe /c for /l %i in (1,1,254) do @ping -n 1 -w 100 10.0.0.%i | find "TTL="']),
       v(
         "directorysearcher",
         [
           {
-            ps: "$s = New-Object System.DirectoryServices.DirectorySearcher; $s.Filter = '(objectClass=computer)'; $s.FindAll() | ForEach-Object { $_.Properties.dnshostname }",
+            ps: "$ds = New-Object System.DirectoryServices.DirectorySearcher('(objectCategory=computer)'); [void]$ds.PropertiesToLoad.Add('name'); foreach ($c in $ds.findall()) { $c.Properties.name }",
             net: [["@dc", 389]],
           },
         ],
         { shell: "ps" },
       ),
+      v("ping-sweep", ['cmd.exe /c for /l %i in (1,1,254) do @ping -n 1 -w 100 10.0.0.%i | find "TTL="']),
     ],
   ),
   t(
@@ -291,6 +291,11 @@ export const discovery = [
   ]),
   t("T1082", "System information discovery", "systeminfo, hostname, ver, wmic os and Get-ComputerInfo.", [
     v("systeminfo", ["systeminfo", "hostname", "cmd.exe /c ver"]),
+    // Loaders read the OS name and build straight from the registry before choosing a payload.
+    v("reg-query-os", [
+      'reg query "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion" /v ProductName',
+      'reg query "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion" /v CurrentBuild',
+    ]),
     v("wmic-os", [
       "wmic os get Caption,Version,BuildNumber,OSArchitecture /format:list",
       "wmic computersystem get Manufacturer,Model,Domain",

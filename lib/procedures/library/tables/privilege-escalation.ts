@@ -151,11 +151,9 @@ export const privilegeEscalation = [
       elevated: true,
     }),
     // GhostPack Koh keeps the tokens of every new logon session and hands them out over its named pipe.
-    v(
-      "koh-capture",
-      [{ cmd: "{{tools}}\\Koh.exe capture", pipes: ["\\imposecost"], keep: true }],
-      { elevated: true },
-    ),
+    v("koh-capture", [{ cmd: "{{tools}}\\Koh.exe capture", pipes: ["\\imposecost"], keep: true }], {
+      elevated: true,
+    }),
     v("psexec-system", [{ cmd: "{{tools}}\\PsExec64.exe -accepteula -s -i cmd.exe", as: "p" }], {
       elevated: true,
     }),
