@@ -38,6 +38,7 @@ const okPlan = {
           user: null,
           integrity: null,
           elevated: null,
+          copyOf: null,
         },
       ],
     },

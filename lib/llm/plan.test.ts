@@ -65,7 +65,7 @@ describe("toStrictSchema", () => {
       expect(o.required.sort()).toEqual(Object.keys(o.properties).sort());
       expect(o.additionalProperties).toBe(false);
     }
-    expect(text).not.toContain('"default"');
+    expect(text).not.toMatch(/"default":/);
   });
 
   it("turns the engine's record into key/value pairs and back", () => {

@@ -8,6 +8,7 @@ import { extrasF } from "./extras/part-f";
 import { extrasG } from "./extras/part-g";
 import { extrasH } from "./extras/part-h";
 import { extrasI } from "./extras/part-i";
+import { extrasJ } from "./extras/part-j";
 
 /**
  * More real-world variants for rows of the tables, kept apart so the rows stay short: named tools and the
@@ -24,4 +25,5 @@ export const extraVariants: Readonly<Record<string, readonly Variant[]>> = {
   ...extrasG,
   ...extrasH,
   ...extrasI,
+  ...extrasJ,
 };

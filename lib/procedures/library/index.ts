@@ -7,11 +7,15 @@ import { commandAndControl } from "./tables/command-and-control";
 import { credentialAccess2B } from "./tables/credential-access-2-b";
 import { credentialAccess2 } from "./tables/credential-access-2";
 import { credentialAccessB } from "./tables/credential-access-b";
+import { credentialAccessC } from "./tables/credential-access-c";
 import { credentialAccess } from "./tables/credential-access";
+import { defenseEvasion2B } from "./tables/defense-evasion-2-b";
 import { defenseEvasion2 } from "./tables/defense-evasion-2";
 import { defenseEvasion3B } from "./tables/defense-evasion-3-b";
+import { defenseEvasion3C } from "./tables/defense-evasion-3-c";
 import { defenseEvasion3 } from "./tables/defense-evasion-3";
 import { defenseEvasionB } from "./tables/defense-evasion-b";
+import { defenseEvasionC } from "./tables/defense-evasion-c";
 import { defenseEvasion } from "./tables/defense-evasion";
 import { discoveryB } from "./tables/discovery-b";
 import { discovery } from "./tables/discovery";
@@ -45,11 +49,15 @@ export const entries: readonly TechniqueEntry[] = [
   ...credentialAccess2,
   ...credentialAccessB,
   ...credentialAccess,
+  ...credentialAccessC,
   ...defenseEvasion2,
+  ...defenseEvasion2B,
   ...defenseEvasion3B,
   ...defenseEvasion3,
+  ...defenseEvasion3C,
   ...defenseEvasionB,
   ...defenseEvasion,
+  ...defenseEvasionC,
   ...discoveryB,
   ...discovery,
   ...executionB,

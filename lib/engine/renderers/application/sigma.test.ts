@@ -2,10 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileSources, SigmaEngine } from "@/lib/detect/sigma";
-import { procedures } from "@/lib/procedures/registry";
 import type { ActionInput } from "../../actions";
 import { serializeEvtxJson } from "../../formats/evtx-json";
-import { generate } from "../../generate";
+import { generatePlan } from "../test-support";
 
 const rulesDir = process.env.SIGMA_RULES_DIR;
 const W = "windows";
@@ -62,10 +61,7 @@ describe.skipIf(!rulesDir)("the added telemetry fires the SigmaHQ rules written 
       RULES.map((f) => ({ file: f, text: readFileSync(join(rulesDir!, f), "utf8") })),
     ));
   const fired = (seed: number) => {
-    const r = generate(
-      { seed, noise: { level: "none" }, steps: [{ technique: "T1006", plan }] },
-      { procedures },
-    );
+    const r = generatePlan("T1006", plan, seed);
     const docs = r.events.map((e) => JSON.parse(serializeEvtxJson(e)));
     const titles = new Set(new SigmaEngine(load().rules).run(docs).matches.map((m) => m.rule.title));
     const classic = r.events.some((e) => e.template.key === "application/1000");

@@ -1,26 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { procedures } from "@/lib/procedures/registry";
 import type { ActionInput } from "../../actions";
-import { type WinEvent, eventDataRecord } from "../../event";
-import { parseEvtxJson } from "../../formats/evtx-json";
-import { parseEvtxXml } from "../../formats/evtx-xml";
-import { generate, serialize } from "../../generate";
+import { eventDataRecord } from "../../event";
+import { serialize } from "../../generate";
 import { validateEvents } from "../../validate";
+import { elevatedPowerShell, eventsOfKey, evtxRoundTrips, fieldNames, generatePlan } from "../test-support";
 import { filetimeHex } from "./index";
 
 const DEFENDER = "C:\\ProgramData\\Microsoft\\Windows Defender";
 
 /** Every action kind this engine slice added, plus the workstation / task-session options. */
 const plan: ActionInput[] = [
-  {
-    id: "ps",
-    kind: "process.create",
-    proc: "ps",
-    parent: "@explorer",
-    image: "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe",
-    commandLine: "powershell.exe",
-    elevated: true,
-  },
+  elevatedPowerShell("ps"),
   { id: "raw", kind: "disk.rawread", proc: "ps", device: "\\Device\\HarddiskVolume2" },
   {
     id: "crash",
@@ -61,31 +51,27 @@ const plan: ActionInput[] = [
   },
 ];
 
-function byKey(events: readonly WinEvent[], key: string): WinEvent[] {
-  return events.filter((e) => e.template.key === key);
-}
-
-const names = (e: WinEvent) => e.template.fields.map((f) => f.name);
-
 describe.each([3, 8])("added telemetry (seed %i)", (seed) => {
-  const r = generate(
-    { seed, noise: { level: "none" }, steps: [{ technique: "T1006", plan }] },
-    { procedures },
-  );
-  const ps = r.events.find((e) => e.template.key === "sysmon/1")!;
+  const r = generatePlan("T1006", plan, seed);
+  const [ps] = eventsOfKey(r.events, "sysmon/1");
 
   it("runs without issues and stays coherent through both evtx round trips", () => {
     expect(r.report.issues).toEqual([]);
     expect(validateEvents(r.events)).toEqual([]);
-    const json = serialize(r.events, "evtx-json");
-    expect(serialize(parseEvtxJson(json).events, "evtx-json")).toBe(json);
-    const xml = serialize(r.events, "evtx-xml");
-    expect(serialize(parseEvtxXml(xml).events, "evtx-xml")).toBe(xml);
+    for (const [written, rewritten] of evtxRoundTrips(r.events)) expect(rewritten).toBe(written);
   });
 
   it("writes Sysmon 9 with the v15 field order for the reading process", () => {
-    const [e] = byKey(r.events, "sysmon/9");
-    expect(names(e)).toEqual(["RuleName", "UtcTime", "ProcessGuid", "ProcessId", "Image", "Device", "User"]);
+    const [e] = eventsOfKey(r.events, "sysmon/9");
+    expect(fieldNames(e)).toEqual([
+      "RuleName",
+      "UtcTime",
+      "ProcessGuid",
+      "ProcessId",
+      "Image",
+      "Device",
+      "User",
+    ]);
     const d = eventDataRecord(e);
     expect(d.ProcessGuid).toBe(eventDataRecord(ps).ProcessGuid);
     expect(d.Device).toBe("\\Device\\HarddiskVolume2");
@@ -102,12 +88,12 @@ describe.each([3, 8])("added telemetry (seed %i)", (seed) => {
     expect(v[7]).toMatch(/^[0-9a-f]{16}$/);
     if (e.template.key === "application/1000") {
       expect(e.template.qualifiers).toBe(0);
-      expect(names(e).every((n) => n === null)).toBe(true);
+      expect(fieldNames(e).every((n) => n === null)).toBe(true);
       expect(v[8]).toMatch(/^[0-9a-f]+$/);
       expect(v[9]).toMatch(/^01d[0-9a-f]{13}$/);
       expect([e.processId, e.userId]).toEqual([0, null]);
     } else {
-      expect(names(e)).toEqual([
+      expect(fieldNames(e)).toEqual([
         "AppName",
         "AppVersion",
         "AppTimeStamp",
@@ -130,20 +116,20 @@ describe.each([3, 8])("added telemetry (seed %i)", (seed) => {
   });
 
   it("writes Audit-CVE 1 and SRP 866 from the calling process", () => {
-    const [cve] = byKey(r.events, "application/audit-cve-1");
+    const [cve] = eventsOfKey(r.events, "application/audit-cve-1");
     expect(eventDataRecord(cve)).toEqual({
       CVEID: "[CVE-2020-0601] cert validation",
       AdditionalDetails: "CA: <x>",
     });
     expect(cve.processId).toBe(eventDataRecord(ps).ProcessId);
-    const [srp] = byKey(r.events, "application/srp-866");
-    expect(names(srp)).toEqual(["AttemptedPath", "SrpRuleGuid", "RulePath"]);
+    const [srp] = eventsOfKey(r.events, "application/srp-866");
+    expect(fieldNames(srp)).toEqual(["AttemptedPath", "SrpRuleGuid", "RulePath"]);
     expect(eventDataRecord(srp).RulePath).toBe("C:\\Users\\Public\\*");
   });
 
   it("recognises each USB device node (6416) and refuses a blocked one (6423)", () => {
-    const recognised = byKey(r.events, "security/6416").map(eventDataRecord);
-    expect(names(byKey(r.events, "security/6416")[0])).toEqual([
+    const recognised = eventsOfKey(r.events, "security/6416").map(eventDataRecord);
+    expect(fieldNames(eventsOfKey(r.events, "security/6416")[0])).toEqual([
       "SubjectUserSid",
       "SubjectUserName",
       "SubjectDomainName",
@@ -160,27 +146,28 @@ describe.each([3, 8])("added telemetry (seed %i)", (seed) => {
     expect(recognised[0].DeviceDescription).toBe("USB Mass Storage Device");
     const serial = String(recognised[0].DeviceId).split("\\")[2];
     expect(recognised[1].DeviceId).toContain(`\\${serial}&0`);
-    const [blocked] = byKey(r.events, "security/6423").map(eventDataRecord);
+    const [blocked] = eventsOfKey(r.events, "security/6423").map(eventDataRecord);
     expect(blocked.DeviceId).toBe(recognised[3].DeviceId);
-    const [umdf] = byKey(r.events, "driverframeworks/2003").map(eventDataRecord);
+    const [umdf] = eventsOfKey(r.events, "driverframeworks/2003").map(eventDataRecord);
     expect(umdf.InstanceId).toContain(serial);
   });
 
   it("carries the client's workstation name into 4624, 4625 and the DC's 4776", () => {
-    const ws = (key: string, field: string) => byKey(r.events, key).map((e) => eventDataRecord(e)[field]);
+    const ws = (key: string, field: string) =>
+      eventsOfKey(r.events, key).map((e) => eventDataRecord(e)[field]);
     expect(ws("security/4624", "WorkstationName")).toContain("RULER");
     expect(ws("security/4625", "WorkstationName")).toEqual(["RULER"]);
     expect(ws("security/4776", "Workstation")).toContain("RULER");
   });
 
   it("names the remote admin, not SYSTEM, as the subject of a task registered over RPC", () => {
-    const [created] = byKey(r.events, "security/4698").map(eventDataRecord);
-    const adminLogon = byKey(r.events, "security/4624")
+    const [created] = eventsOfKey(r.events, "security/4698").map(eventDataRecord);
+    const adminLogon = eventsOfKey(r.events, "security/4624")
       .map(eventDataRecord)
       .find((d) => d.TargetUserName !== "SYSTEM" && d.LogonType === 3 && d.WorkstationName !== "RULER")!;
     expect(created.SubjectUserName).toBe(adminLogon.TargetUserName);
     expect(created.SubjectLogonId).toBe(adminLogon.TargetLogonId);
-    const [registered] = byKey(r.events, "taskscheduler/106").map(eventDataRecord);
+    const [registered] = eventsOfKey(r.events, "taskscheduler/106").map(eventDataRecord);
     expect(String(registered.UserContext ?? Object.values(registered)[1])).toContain(
       String(adminLogon.TargetUserName),
     );
@@ -188,10 +175,7 @@ describe.each([3, 8])("added telemetry (seed %i)", (seed) => {
 });
 
 describe("formats and coherence of the added events", () => {
-  const r = generate(
-    { seed: 5, noise: { level: "none" }, steps: [{ technique: "T1006", plan }] },
-    { procedures },
-  );
+  const r = generatePlan("T1006", plan, 5);
   const added = r.events.filter(
     (e) =>
       ["sysmon/9", "security/6416", "security/6423", "driverframeworks/2003"].includes(e.template.key) ||

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { procedures } from "@/lib/procedures/registry";
 import type { ActionInput } from "../../actions";
 import { type WinEvent, eventDataRecord } from "../../event";
 import { toEcs } from "../../formats/ecs";
-import { parseEvtxJson } from "../../formats/evtx-json";
 import { eventRow } from "../../formats/sentinel-rows";
-import { parseEvtxXml } from "../../formats/evtx-xml";
-import { generate, serialize } from "../../generate";
 import { validateEvents } from "../../validate";
+import { elevatedPowerShell, eventsOfKey, evtxRoundTrips, fieldNames, generatePlan } from "../test-support";
 import { defenderData } from "./index";
 import { threatId } from "./threats";
 
@@ -15,15 +12,7 @@ const MP = "HKLM\\SOFTWARE\\Microsoft\\Windows Defender";
 const DROP = "C:\\Users\\Public\\mimikatz.exe";
 
 const plan: ActionInput[] = [
-  {
-    id: "ps",
-    kind: "process.create",
-    proc: "ps",
-    parent: "@explorer",
-    image: "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe",
-    commandLine: "powershell.exe",
-    elevated: true,
-  },
+  elevatedPowerShell("ps"),
   { id: "drop", kind: "file.create", proc: "ps", path: DROP },
   { id: "av", kind: "defender.detection", proc: "ps", path: DROP, threat: "HackTool:Win32/Mimikatz.D" },
   {
@@ -64,7 +53,6 @@ const byId = (events: readonly WinEvent[], id: number) =>
     (e) =>
       e.template.channel === "Microsoft-Windows-Windows Defender/Operational" && e.template.eventId === id,
   );
-const names = (e: WinEvent) => e.template.fields.map((f) => f.name);
 
 /** Field order of 1116/1117 as current platforms write it (see the HTB/SharpHound and lab samples). */
 const THREAT_FIELDS = [
@@ -113,22 +101,16 @@ const THREAT_FIELDS = [
 ];
 
 describe.each([2, 9])("Defender Operational events (seed %i)", (seed) => {
-  const r = generate(
-    { seed, noise: { level: "none" }, steps: [{ technique: "T1562.001", plan }] },
-    { procedures },
-  );
-  const ps = eventDataRecord(r.events.find((e) => e.template.key === "sysmon/1")!);
+  const r = generatePlan("T1562.001", plan, seed);
+  const ps = eventDataRecord(eventsOfKey(r.events, "sysmon/1")[0]);
   // MsMpEng's own registry write tells its PID.
-  const mpWrite = r.events.find((e) => e.template.key === "sysmon/13")!;
+  const mpWrite = eventsOfKey(r.events, "sysmon/13")[0];
   const msmpengPid = eventDataRecord(mpWrite).ProcessId;
 
   it("runs cleanly and survives both evtx round trips", () => {
     expect(r.report.issues).toEqual([]);
     expect(validateEvents(r.events)).toEqual([]);
-    const json = serialize(r.events, "evtx-json");
-    expect(serialize(parseEvtxJson(json).events, "evtx-json")).toBe(json);
-    const xml = serialize(r.events, "evtx-xml");
-    expect(serialize(parseEvtxXml(xml).events, "evtx-xml")).toBe(xml);
+    for (const [written, rewritten] of evtxRoundTrips(r.events)) expect(rewritten).toBe(written);
   });
 
   it("writes every event as MsMpEng.exe, SYSTEM, from the Defender provider", () => {
@@ -153,8 +135,8 @@ describe.each([2, 9])("Defender Operational events (seed %i)", (seed) => {
   it("reports the detection (1116) and the quarantine (1117) of one file with one Detection ID", () => {
     const [det] = byId(r.events, 1116);
     const [act] = byId(r.events, 1117);
-    expect(names(det)).toEqual(THREAT_FIELDS);
-    expect(names(act)).toEqual(THREAT_FIELDS);
+    expect(fieldNames(det)).toEqual(THREAT_FIELDS);
+    expect(fieldNames(act)).toEqual(THREAT_FIELDS);
     const d = eventDataRecord(det);
     const a = eventDataRecord(act);
     expect(d["Detection ID"]).toMatch(/^\{[0-9A-F-]{36}\}$/);
@@ -177,7 +159,7 @@ describe.each([2, 9])("Defender Operational events (seed %i)", (seed) => {
 
   it("logs configuration changes (5007), real-time protection off (5001) and a Tamper Protection block (5013)", () => {
     const changes = byId(r.events, 5007).map(eventDataRecord);
-    expect(names(byId(r.events, 5007)[0])).toEqual([
+    expect(fieldNames(byId(r.events, 5007)[0])).toEqual([
       "Product Name",
       "Product Version",
       "Old Value",
@@ -187,7 +169,7 @@ describe.each([2, 9])("Defender Operational events (seed %i)", (seed) => {
     expect(changes[0]["New Value"]).toBe(`${MP}\\Real-Time Protection\\DisableRealtimeMonitoring = 0x1`);
     expect(changes[1]["Old Value"]).toBe("");
     expect(changes[1]["New Value"]).toBe(`${MP}\\Exclusions\\Paths\\C:\\ProgramData = 0x0`);
-    expect(names(byId(r.events, 5001)[0])).toEqual(["Product Name", "Product Version"]);
+    expect(fieldNames(byId(r.events, 5001)[0])).toEqual(["Product Name", "Product Version"]);
     const [blocked] = byId(r.events, 5013);
     expect(eventDataRecord(blocked).Value).toBe(
       `${MP}\\Real-Time Protection\\DisableBehaviorMonitoring = (Current)`,
@@ -196,10 +178,7 @@ describe.each([2, 9])("Defender Operational events (seed %i)", (seed) => {
 });
 
 describe("Defender events in the ECS and Sentinel formats", () => {
-  const r = generate(
-    { seed: 5, noise: { level: "none" }, steps: [{ technique: "T1562.001", plan }] },
-    { procedures },
-  );
+  const r = generatePlan("T1562.001", plan, 5);
   const [change] = byId(r.events, 5007);
   const [det] = byId(r.events, 1116);
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { procedures } from "@/lib/procedures/registry";
 import { type ActionInput, replicationRights } from "../../actions";
 import { fieldValue, type WinEvent } from "../../event";
 import { parseEcs, toEcs } from "../../formats/ecs";
 import { parseSentinel, sentinelFormat } from "../../formats/sentinel";
-import { generate, serialize } from "../../generate";
+import { serialize } from "../../generate";
 import { validateEvents } from "../../validate";
+import { eventsOfKey, fieldNames, generatePlan } from "../test-support";
 
 const S32 = "C:\\Windows\\System32";
 
@@ -116,12 +116,8 @@ const plan: ActionInput[] = [
   },
 ];
 
-const r = generate(
-  { seed: 11, noise: { level: "none" }, steps: [{ technique: "T1003.006", plan }] },
-  { procedures },
-);
-const ofKey = (key: string) => r.events.filter((e) => e.template.key === key);
-const names = (e: WinEvent) => e.template.fields.map((f) => f.name);
+const r = generatePlan("T1003.006", plan, 11);
+const ofKey = (key: string) => eventsOfKey(r.events, key);
 const v = (e: WinEvent, name: string) => fieldValue(e, name);
 
 describe("directory service events", () => {
@@ -133,7 +129,7 @@ describe("directory service events", () => {
   it("write 4662 per replication right, on the DC, by the replicating session", () => {
     const [a, b] = ofKey("security/4662");
     expect(ofKey("security/4662")).toHaveLength(2);
-    expect(names(a)).toEqual([
+    expect(fieldNames(a)).toEqual([
       "SubjectUserSid",
       "SubjectUserName",
       "SubjectDomainName",
@@ -162,8 +158,8 @@ describe("directory service events", () => {
 
   it("write 5136 per value with one correlation ID per modify, 5137 for a created object", () => {
     const changes = ofKey("security/5136");
-    expect(names(changes[0]).slice(0, 2)).toEqual(["OpCorrelationID", "AppCorrelationID"]);
-    expect(names(changes[0]).slice(6)).toEqual([
+    expect(fieldNames(changes[0]).slice(0, 2)).toEqual(["OpCorrelationID", "AppCorrelationID"]);
+    expect(fieldNames(changes[0]).slice(6)).toEqual([
       "DSName",
       "DSType",
       "ObjectDN",
@@ -187,7 +183,7 @@ describe("directory service events", () => {
 
   it("write the SAM's 4742 with the computer's SPNs and 4738 with the new sIDHistory", () => {
     const computer = ofKey("security/4742");
-    expect(names(computer[0]).slice(-2)).toEqual(["DnsHostName", "ServicePrincipalNames"]);
+    expect(fieldNames(computer[0]).slice(-2)).toEqual(["DnsHostName", "ServicePrincipalNames"]);
     expect(String(v(computer[0], "ServicePrincipalNames"))).toContain("GC/ws.example/example");
     expect(String(v(computer[1], "ServicePrincipalNames"))).not.toContain("GC/ws.example/example");
     expect(String(v(computer[1], "ServicePrincipalNames"))).toContain(

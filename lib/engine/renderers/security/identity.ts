@@ -1,13 +1,12 @@
 import type { FieldValue } from "../../event";
-import type { Session, User } from "../../world/types";
+import type { Session } from "../../world/types";
 import { hex } from "../common";
 import type { RenderContext, ResolvedAction } from "../types";
 import { SECURITY } from "./templates";
 
-/** Logon, account, Kerberos and share events of the Security log. */
+/** Logons and logoffs, explicit credentials and special privileges of the Security log. */
 
 const ZERO_GUID = "00000000-0000-0000-0000-000000000000";
-const NOT_SET = "%%1793";
 
 export function subjectOf(session: Session | null | undefined): FieldValue[] {
   if (!session) return ["S-1-0-0", "-", "-", "0x0"];
@@ -120,8 +119,6 @@ export function renderLogon(r: ResolvedAction<"logon">, ctx: RenderContext): voi
   }
 }
 
-const NO_GUID = "00000000-0000-0000-0000-000000000000";
-
 /**
  * 4624 type 9 as runas /netonly and sekurlsa::pth leave it: the caller is subject and target (a new LogonId),
  * logon process "seclogo", the supplied account only in TargetOutbound*, the Secondary Logon service, loopback.
@@ -143,7 +140,7 @@ function renderNewCredentials(r: ResolvedAction<"logon">, s: Session, ctx: Rende
     "seclogo",
     "Negotiate",
     "-",
-    NO_GUID,
+    ZERO_GUID,
     "-",
     "-",
     0,
@@ -232,206 +229,4 @@ export function renderSpecialPrivileges(r: ResolvedAction<"privileges.special">,
     ...subjectOf(s),
     s.user.sid === "S-1-5-18" ? SYSTEM_PRIVILEGES : ADMIN_PRIVILEGES,
   ]);
-}
-
-function targetOf(u: User): FieldValue[] {
-  return [u.sam, u.domain, u.sid];
-}
-
-function accountAttributes(u: User, created: boolean): FieldValue[] {
-  return [
-    u.sam,
-    NOT_SET,
-    u.kind === "domain" ? (u.upn ?? "-") : "-",
-    NOT_SET,
-    NOT_SET,
-    NOT_SET,
-    NOT_SET,
-    NOT_SET,
-    created ? "%%1794" : "-",
-    created ? "%%1794" : "-",
-    "513",
-    "-",
-    created ? "0x0" : "0x15",
-    created ? "0x15" : "0x10",
-    created ? "\n\t\t%%2080\n\t\t%%2082\n\t\t%%2084" : "\n\t\t%%2048",
-    NOT_SET,
-    "-",
-    created ? "%%1797" : "-",
-  ];
-}
-
-export function renderAccount(r: ResolvedAction, ctx: RenderContext): void {
-  const u = r.user!;
-  const subject = subjectOf(r.actor?.session);
-  const kind = r.action.kind;
-  if (kind === "account.create") {
-    ctx.emit(SECURITY.userCreated, [...targetOf(u), ...subject, "-", ...accountAttributes(u, true)]);
-    ctx.emit(SECURITY.userEnabled, [...targetOf(u), ...subject], { offsetUs: 30 });
-    ctx.emit(SECURITY.userChanged, ["-", ...targetOf(u), ...subject, "-", ...accountAttributes(u, false)], {
-      offsetUs: 60,
-    });
-  } else if (kind === "account.enable") {
-    ctx.emit(SECURITY.userEnabled, [...targetOf(u), ...subject]);
-    ctx.emit(SECURITY.userChanged, ["-", ...targetOf(u), ...subject, "-", ...accountAttributes(u, false)], {
-      offsetUs: 30,
-    });
-  } else if (kind === "account.password.reset") {
-    ctx.emit(SECURITY.passwordReset, [...targetOf(u), ...subject]);
-    ctx.emit(
-      SECURITY.userChanged,
-      [
-        "-",
-        ...targetOf(u),
-        ...subject,
-        "-",
-        ...accountAttributes(u, false).map((v, i) => (i === 8 ? "%%1794" : v)),
-      ],
-      { offsetUs: 30 },
-    );
-  } else if (kind === "account.change") {
-    ctx.emit(SECURITY.userChanged, ["-", ...targetOf(u), ...subject, "-", ...accountAttributes(u, false)]);
-  } else if (kind === "group.member.add") {
-    const g = r.group!;
-    const member =
-      u.kind === "domain"
-        ? `CN=${u.fullName},CN=Users,${ctx.world.domain.dns
-            .split(".")
-            .map((p) => `DC=${p}`)
-            .join(",")}`
-        : "-";
-    ctx.emit(g.local ? SECURITY.localGroupMemberAdded : SECURITY.globalGroupMemberAdded, [
-      member,
-      u.sid,
-      g.name,
-      g.domain,
-      g.sid,
-      ...subject,
-      "-",
-    ]);
-  }
-}
-
-export function renderKerberos(r: ResolvedAction<"kerberos.tgt" | "kerberos.tgs">, ctx: RenderContext): void {
-  const a = r.action;
-  const u = r.user!;
-  const src = r.source!;
-  const realm = ctx.world.domain.dns.toUpperCase();
-  if (a.kind === "kerberos.tgt") {
-    ctx.emit(SECURITY.tgtRequested, [
-      u.sam,
-      ctx.world.domain.netbios,
-      u.sid,
-      "krbtgt",
-      `${ctx.world.domain.sid}-502`,
-      "0x40810010",
-      a.status.toLowerCase(),
-      a.encryption.toLowerCase(),
-      a.preAuthType ?? "2",
-      `::ffff:${src.ip}`,
-      String(src.port),
-      a.certificate?.issuer ?? "",
-      a.certificate?.serial.toUpperCase() ?? "",
-      a.certificate?.thumbprint.toUpperCase() ?? "",
-    ]);
-    return;
-  }
-  const svcHost = r.targetHost;
-  const serviceAccount = svcHost ? ctx.world.userByRef(`${svcHost.name}$`) : undefined;
-  ctx.emit(SECURITY.tgsRequested, [
-    `${u.sam}@${realm}`,
-    realm,
-    serviceAccount ? serviceAccount.sam : a.service,
-    serviceAccount ? serviceAccount.sid : "S-1-0-0",
-    "0x40810000",
-    a.encryption.toLowerCase(),
-    `::ffff:${src.ip}`,
-    String(src.port),
-    a.status.toLowerCase(),
-    ctx.rng.guid(),
-    "-",
-  ]);
-}
-
-/** File access rights (bit → message ID), in the order Windows lists them in AccessList. */
-const FILE_RIGHTS: readonly (readonly [number, string])[] = [
-  [0x10000, "%%1537"],
-  [0x20000, "%%1538"],
-  [0x40000, "%%1539"],
-  [0x80000, "%%1540"],
-  [0x100000, "%%1541"],
-  [0x1000000, "%%1542"],
-  [0x1, "%%4416"],
-  [0x2, "%%4417"],
-  [0x4, "%%4418"],
-  [0x8, "%%4419"],
-  [0x10, "%%4420"],
-  [0x20, "%%4421"],
-  [0x40, "%%4422"],
-  [0x80, "%%4423"],
-  [0x100, "%%4424"],
-];
-
-function rightsOf(mask: string): string[] {
-  const n = parseInt(mask, 16);
-  const names = FILE_RIGHTS.filter(([bit]) => (n & bit) !== 0).map(([, name]) => name);
-  return names.length ? names : ["%%4416"];
-}
-
-/** 5140/5145 AccessList for a mask ("%%4416\n\t\t\t\t%%4417…"). */
-export function accessListOf(mask: string): string {
-  return rightsOf(mask)
-    .map((r) => `${r}\n\t\t\t\t`)
-    .join("");
-}
-
-/** 5145 AccessReason: each requested right granted ("%%1801") by the share and file DACLs. */
-function accessReasonOf(mask: string): string {
-  return rightsOf(mask)
-    .map((r) => `${r}:\t%%1801\n\t\t\t\t`)
-    .join("");
-}
-
-export function renderShareAccess(r: ResolvedAction<"share.access">, ctx: RenderContext): void {
-  const a = r.action;
-  const s = r.session!;
-  const share = a.share.startsWith("\\\\") ? a.share : `\\\\*\\${a.share}`;
-  const name = share.slice(share.lastIndexOf("\\") + 1).toUpperCase();
-  const local =
-    name === "ADMIN$"
-      ? "\\??\\C:\\Windows"
-      : name === "C$"
-        ? "\\??\\C:\\"
-        : name === "IPC$"
-          ? ""
-          : `\\??\\C:\\Shares\\${name}`;
-  const subject = subjectOf(s);
-  ctx.emit(SECURITY.shareAccess, [
-    ...subject,
-    "File",
-    s.sourceIp,
-    String(s.sourcePort),
-    share,
-    local,
-    a.accessMask,
-    accessListOf(a.accessMask),
-  ]);
-  if (a.relativeTarget !== undefined) {
-    ctx.emit(
-      SECURITY.shareObjectCheck,
-      [
-        ...subject,
-        "File",
-        s.sourceIp,
-        String(s.sourcePort),
-        share,
-        local,
-        a.relativeTarget,
-        a.accessMask,
-        accessListOf(a.accessMask),
-        accessReasonOf(a.accessMask),
-      ],
-      { offsetUs: 200 },
-    );
-  }
 }

@@ -1,17 +1,17 @@
-import type { ActionKind } from "../../actions";
+import { type ActionKind, serviceStartCodes } from "../../actions";
 import { devicePath, hex } from "../common";
 import type { RenderContext, Renderer, ResolvedAction } from "../types";
+import { renderAccount } from "./accounts";
 import {
-  renderAccount,
   renderExplicitCredentials,
-  renderKerberos,
   renderLogoff,
   renderLogon,
   renderLogonFailure,
-  renderShareAccess,
   renderSpecialPrivileges,
   subjectOf,
 } from "./identity";
+import { renderKerberos } from "./kerberos";
+import { renderShareAccess } from "./shares";
 import { renderDirectoryAccess, renderDirectoryChange } from "./directory";
 import { taskXml } from "./task-xml";
 import { SECURITY, securityTemplates } from "./templates";
@@ -172,19 +172,12 @@ function render(r: ResolvedAction, ctx: RenderContext): void {
     }
     case "service.install": {
       const svc = r.service!;
-      const startCodes: Record<string, number> = {
-        "boot start": 0,
-        "system start": 1,
-        "auto start": 2,
-        "demand start": 3,
-        disabled: 4,
-      };
       ctx.emit(SECURITY.serviceInstalled, [
         ...subjectOf(r.session),
         svc.name,
         svc.imagePath,
         svc.serviceType === "kernel mode driver" ? "0x1" : "0x10",
-        startCodes[svc.startType] ?? 3,
+        serviceStartCodes[svc.startType] ?? 3,
         svc.account,
       ]);
       return;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { procedures } from "@/lib/procedures/registry";
 import type { ActionInput } from "../../actions";
 import { fieldValue, type WinEvent } from "../../event";
-import { generate } from "../../generate";
 import { validateEvents } from "../../validate";
+import { generatePlan } from "../test-support";
 
 const plan: ActionInput[] = [
   {
@@ -34,10 +33,7 @@ const plan: ActionInput[] = [
   },
 ];
 
-const r = generate(
-  { seed: 5, noise: { level: "none" }, steps: [{ technique: "T1550.002", plan }] },
-  { procedures },
-);
+const r = generatePlan("T1550.002", plan, 5);
 const field = (e: WinEvent, name: string) => fieldValue(e, name);
 
 describe("4624 logon type 9 (NewCredentials)", () => {

@@ -69,7 +69,7 @@ export const extrasA: Readonly<Record<string, readonly Variant[]>> = {
     v(
       "veeam-credentials",
       [
-        'sqlcmd.exe -S localhost\\VEEAMSQL2016 -E -y0 -Q "SELECT [user_name],[password] FROM [VeeamBackup].[dbo].[Credentials]"',
+        'sqlcmd.exe -S localhost\\VEEAMSQL2016 -E -y0 -Q "SELECT TOP (1000) [id],[user_name],[password],[usn],[description],[visible],[change_time_utc] FROM [VeeamBackup].[dbo].[Credentials]"',
       ],
       { elevated: true },
     ),
@@ -193,6 +193,30 @@ export const extrasA: Readonly<Record<string, readonly Variant[]>> = {
       ],
       { user: "@admin" },
     ),
+    // Mail archives (.pst) kept on a file server share, pulled with robocopy: the server logs 5140/5145.
+    v(
+      "robocopy-pst-archive",
+      [
+        {
+          cmd: "robocopy \\\\{{srv}}\\Archive\\Mail C:\\ProgramData\\{{rand}} *.pst /S /R:0 /W:0",
+          net: [["@server", 445]],
+          files: ["C:\\ProgramData\\{{rand}}\\{{user}}.pst"],
+          then: [
+            ...remoteLogon("fs", "Kerberos"),
+            {
+              id: "s",
+              kind: "share.access",
+              host: "@server",
+              session: "fs",
+              share: "Archive",
+              relativeTarget: "Mail\\{{user}}.pst",
+              accessMask: "0x120089",
+            },
+          ],
+        },
+      ],
+      { user: "@admin" },
+    ),
   ],
   "T1048.003": [
     v(
@@ -245,18 +269,22 @@ export const extrasA: Readonly<Record<string, readonly Variant[]>> = {
       { cmd: "ipconfig /all", parent: "wer" },
     ]),
   ],
-  "T1055.002": [
-    v("explorer-thread", [
-      { cmd: "{{tmp}}\\{{name}}.exe", as: "l", access: ["@explorer", "0x1fffff"] },
-      { by: "@explorer", thread: "@svchost:netsvcs" },
-    ]),
-  ],
   "T1055.012": [
     v("rundll32-hollow", [
       { cmd: "rundll32.exe {{appdata}}\\{{rand}}.dll,DllRegisterServer", as: "r" },
       // Qakbot's loader starts wermgr.exe suspended, rewrites its image and resumes it; wermgr then beacons.
       { cmd: "C:\\Windows\\System32\\wermgr.exe", parent: "r", as: "w", net: [["{{c2}}", 443]], keep: true },
       { by: "r", access: ["w", "0x1fffff"] },
+    ]),
+    // Qakbot (2023) hollowed msra.exe the same way; the hollowed Remote Assistance binary runs the recon.
+    v("qakbot-msra", [
+      { cmd: "rundll32.exe {{appdata}}\\{{rand}}.dll,Wind", as: "r" },
+      { cmd: "C:\\Windows\\System32\\msra.exe", parent: "r", as: "m", net: [["{{c2}}", 443]], keep: true },
+      { by: "r", access: ["m", "0x1fffff"] },
+      { cmd: "cmd /c ipconfig /all", parent: "m" },
+      { cmd: "arp -a", parent: "m" },
+      { cmd: "netstat -nao", parent: "m" },
+      { cmd: "route print", parent: "m" },
     ]),
   ],
   "T1056.001": [

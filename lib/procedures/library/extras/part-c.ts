@@ -145,6 +145,17 @@ export const extrasC: Readonly<Record<string, readonly Variant[]>> = {
       ],
       { shell: "none" },
     ),
+    // SharpView, the .NET port of PowerView, run from a beacon's working folder.
+    v("sharpview-sharefinder", [
+      {
+        cmd: "{{tools}}\\SharpView.exe Invoke-ShareFinder -CheckShareAccess",
+        net: [
+          ["@server", 445],
+          ["@dc", 445],
+          ["@workstation2", 445],
+        ],
+      },
+    ]),
   ],
   T1140: [
     v("frombase64-oneliner", [
@@ -215,6 +226,8 @@ export const extrasC: Readonly<Record<string, readonly Variant[]>> = {
       ],
       { shell: "ps" },
     ),
+    // Internet Explorer / Edge favourites listed through cmd (Atomic T1217 #7).
+    v("dir-favorites", ["cmd.exe /c dir /s /b %USERPROFILE%\\Favorites"], { shell: "ps" }),
   ],
   "T1218.009": [
     v("regasm-dat", [

@@ -34,7 +34,14 @@ const OTM = v(
 
 /** Extra named-tool variants (see ../extras.ts): injection jobs, ticket files, Outlook macros. */
 export const extrasF: Readonly<Record<string, readonly Variant[]>> = {
-  "T1055.002": [forkRun],
+  "T1055.002": [
+    forkRun,
+    // A loader that rewrites explorer's memory; the injected explorer then starts a thread in svchost.
+    v("explorer-thread", [
+      { cmd: "{{tmp}}\\{{name}}.exe", as: "l", access: ["@explorer", "0x1fffff"] },
+      { by: "@explorer", thread: "@svchost:netsvcs" },
+    ]),
+  ],
   "T1055.003": [forkRun],
   "T1055.004": [forkRun],
   "T1055.005": [forkRun],

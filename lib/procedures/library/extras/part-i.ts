@@ -58,6 +58,11 @@ export const extrasI: Readonly<Record<string, readonly Variant[]>> = {
         files: ["{{tmp}}\\cb.txt"],
       },
     ]),
+    // Over RDP, output is piped into clip.exe and pasted on the operator's side (Atomic T1115 #1).
+    v("pipe-to-clip", [
+      { cmd: 'cmd.exe /c "type {{tmp}}\\{{rand}}.txt | clip"', as: "c", reads: ["{{tmp}}\\{{rand}}.txt"] },
+      { cmd: "clip", image: "C:\\Windows\\System32\\clip.exe", parent: "c" },
+    ]),
   ],
   // A transport agent installed from a web shell or cmd on the Exchange server (LightNeuron-style).
   "T1505.002": [

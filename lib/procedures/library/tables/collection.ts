@@ -264,12 +264,6 @@ export const collection = [
         files: ["C:\\ProgramData\\{{rand}}.rar"],
       },
     ]),
-    v("7zip", [
-      {
-        cmd: '"C:\\Program Files\\7-Zip\\7z.exe" a -tzip -p{{rand2}} -mx9 {{tmp}}\\{{rand}}.zip C:\\Users\\Public\\{{rand}}\\',
-        files: ["{{tmp}}\\{{rand}}.zip"],
-      },
-    ]),
     v(
       "compress-archive",
       [
@@ -280,6 +274,12 @@ export const collection = [
       ],
       { shell: "ps" },
     ),
+    v("7zip", [
+      {
+        cmd: '"C:\\Program Files\\7-Zip\\7z.exe" a -tzip -p{{rand2}} -mx9 {{tmp}}\\{{rand}}.zip C:\\Users\\Public\\{{rand}}\\',
+        files: ["{{tmp}}\\{{rand}}.zip"],
+      },
+    ]),
     v("makecab", [
       { cmd: "makecab {{tmp}}\\{{rand}}.txt {{tmp}}\\{{rand}}.cab", files: ["{{tmp}}\\{{rand}}.cab"] },
     ]),

