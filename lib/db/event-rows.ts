@@ -22,6 +22,29 @@ export interface RunEventInput {
   search?: string;
 }
 
+/**
+ * A row the engine rendered in this process (trusted: not re-validated): its columns, the evtx-json text as
+ * serialised (stored as-is) and the search text already built.
+ */
+export interface PreparedEventRow {
+  seq: number;
+  /** ISO 8601 with microseconds. */
+  time: string;
+  channel: string;
+  eventId: number;
+  host: string;
+  processGuid: string | null;
+  parentProcessGuid: string | null;
+  logonId: string | null;
+  image: string | null;
+  technique: string | null;
+  malicious: boolean;
+  /** The evtx-json object as JSON text. */
+  rawJson: string;
+  label: unknown;
+  search: string;
+}
+
 const optionalText = (max: number) => z.string().max(max).nullish();
 export const runEventInputSchema = z.object({
   seq: z.number().int().min(0).max(2_147_483_647).optional(),
@@ -40,7 +63,7 @@ export const runEventInputSchema = z.object({
   search: z.string().optional(),
 });
 
-const SEARCH_MAX = 16_384;
+export const SEARCH_MAX = 16_384;
 
 /** Every value of the event (not the keys), lower-cased, space-separated: what full-text search matches. */
 export function searchText(raw: unknown): string {

@@ -5,7 +5,7 @@ import { eventQuerySchema, type EventQuery } from "@/lib/schemas/query";
 import type { Actor } from "./actors";
 import { db } from "./client";
 import { likeLiteral } from "./like";
-import { runEventInputSchema, searchText, type RunEventInput } from "./event-rows";
+import { runEventInputSchema, searchText, type PreparedEventRow, type RunEventInput } from "./event-rows";
 import { canSeeRun, requireRun, type RunRecord } from "./runs";
 
 export interface RunEventRecord {
@@ -138,6 +138,37 @@ export async function insertRunEvents(
     throw error;
   }
   return { inserted };
+}
+
+/** The json_to_recordset text of prepared rows: the evtx-json text is spliced in as it is (already JSON). */
+export function preparedPayload(rows: readonly PreparedEventRow[]): string {
+  const str = JSON.stringify;
+  let out = "[";
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    out +=
+      `${i ? "," : ""}{"seq":${r.seq},"time":${str(r.time)},"channel":${str(r.channel)},"eventId":${r.eventId},` +
+      `"host":${str(r.host)},"processGuid":${str(r.processGuid)},"parentProcessGuid":${str(r.parentProcessGuid)},` +
+      `"logonId":${str(r.logonId)},"image":${str(r.image)},"technique":${str(r.technique)},` +
+      `"malicious":${r.malicious},"raw":${r.rawJson},"label":${str(r.label ?? null)},"search":${str(r.search)}}`;
+  }
+  return out + "]";
+}
+
+/**
+ * Stores rows the engine just rendered, with their seqs, on `client` (a transaction on the Generate path).
+ * The caller has checked access to the run. A failed batch throws; inside a transaction nothing stays.
+ */
+export async function insertPreparedEvents(
+  client: Pick<Prisma.TransactionClient, "$executeRawUnsafe">,
+  runId: string,
+  rows: readonly PreparedEventRow[],
+  batchSize = 2_000,
+): Promise<{ inserted: number }> {
+  for (let i = 0; i < rows.length; i += batchSize) {
+    await client.$executeRawUnsafe(INSERT, runId, preparedPayload(rows.slice(i, i + batchSize)));
+  }
+  return { inserted: rows.length };
 }
 
 function where(runId: string, f: EventFilter): Prisma.RunEventWhereInput {

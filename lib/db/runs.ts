@@ -5,7 +5,7 @@ import { InputError, notFound, parseInput } from "@/lib/schemas/errors";
 import { formatsSchema, idSchema, seedSchema } from "@/lib/schemas/scenario";
 import { assertWritable, publicReader, type Actor } from "./actors";
 import { db } from "./client";
-import { getScenario, type ScenarioRecord } from "./scenarios";
+import { getScenario, type NewScenario, type ScenarioRecord } from "./scenarios";
 
 export type RunStatus = "queued" | "running" | "succeeded" | "failed";
 export type RunMode = "deterministic" | "model";
@@ -152,6 +152,66 @@ function toRecord(row: FullRow): RunRecord {
 
 const json = (v: unknown) => (v === null ? Prisma.JsonNull : (v as Prisma.InputJsonValue));
 
+function snapshotOf(scenario: NewScenario, seed: number, formats: string[] | undefined): ScenarioSnapshot {
+  return {
+    title: scenario.title,
+    narrative: scenario.narrative,
+    steps: scenario.steps,
+    environment: scenario.environment,
+    seed,
+    startTime: scenario.startTime,
+    formats: formats ?? scenario.formats,
+    tags: scenario.tags,
+  };
+}
+
+/**
+ * A run that is already done (the builder's Generate: rendered before storing), written once in its final
+ * state on `client` (the transaction that also stores the scenario and the events): succeeded, started at
+ * `startedAt`, finished now.
+ */
+export async function insertFinishedRun(
+  client: Prisma.TransactionClient,
+  actor: Actor,
+  scenario: NewScenario,
+  input: RunCreateData & { startedAt: Date },
+  result: Omit<RunUpdate, "status" | "error">,
+): Promise<RunRecord> {
+  assertWritable(actor, "scenario", scenario.id);
+  if (scenario.teamId !== actor.teamId) throw notFound("scenario", scenario.id);
+  const { startedAt, ...create } = input;
+  const data = parseInput(runCreateInput, create);
+  const done = parseInput(runUpdateInput, result);
+  const seed = data.seed ?? scenario.seed;
+  const now = new Date();
+  const row = await client.run.create({
+    data: {
+      teamId: actor.teamId,
+      scenarioId: scenario.id,
+      createdById: actor.userId,
+      snapshot: snapshotOf(scenario, seed, data.formats) as unknown as Prisma.InputJsonValue,
+      seed,
+      engineVersion: data.engineVersion,
+      attackVersion: done.attackVersion ?? data.attackVersion ?? null,
+      mode: data.mode,
+      status: "succeeded",
+      createdAt: startedAt,
+      startedAt,
+      finishedAt: now,
+      durationMs: now.getTime() - startedAt.getTime(),
+      eventCount: done.eventCount ?? done.counts?.total ?? 0,
+      // Prisma leaves undefined fields out.
+      counts: done.counts,
+      timings: done.timings,
+      validation: done.validation === undefined ? undefined : json(done.validation),
+      detections: done.detections === undefined ? undefined : json(done.detections),
+      llmTrace: done.llmTrace === undefined ? undefined : json(done.llmTrace),
+      provenance: done.provenance,
+    },
+  });
+  return toRecord(row);
+}
+
 /** Queues a run of the scenario, snapshotting it; `seed` and `formats` override the scenario's. */
 export async function createRun(
   actor: Actor,
@@ -166,16 +226,7 @@ export async function createRun(
     known?.id === scenarioId && known.teamId === actor.teamId ? known : await getScenario(actor, scenarioId);
   if (!scenario) throw notFound("scenario", scenarioId);
   const seed = data.seed ?? scenario.seed;
-  const snapshot: ScenarioSnapshot = {
-    title: scenario.title,
-    narrative: scenario.narrative,
-    steps: scenario.steps,
-    environment: scenario.environment,
-    seed,
-    startTime: scenario.startTime,
-    formats: data.formats ?? scenario.formats,
-    tags: scenario.tags,
-  };
+  const snapshot = snapshotOf(scenario, seed, data.formats);
   const row = await db().run.create({
     data: {
       teamId: actor.teamId,

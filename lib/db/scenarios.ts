@@ -154,19 +154,62 @@ function dataOf(input: z.output<typeof scenarioUpdateSchema>): Prisma.ScenarioUn
   return data;
 }
 
-export async function createScenario(actor: Actor, input: ScenarioCreateInput): Promise<ScenarioRecord> {
+function createData(actor: Actor, input: ScenarioCreateInput): Prisma.ScenarioUncheckedCreateInput {
   const parsed = parseInput(scenarioCreateSchema, input);
-  const row = await db().scenario.create({
-    data: {
-      ...(dataOf(parsed) as Prisma.ScenarioUncheckedCreateInput),
-      title: parsed.title,
-      teamId: actor.teamId,
-      authorId: actor.userId,
-    },
-    include,
-  });
-  return toRecord(row);
+  return {
+    ...(dataOf(parsed) as Prisma.ScenarioUncheckedCreateInput),
+    title: parsed.title,
+    teamId: actor.teamId,
+    authorId: actor.userId,
+  };
 }
+
+export async function createScenario(actor: Actor, input: ScenarioCreateInput): Promise<ScenarioRecord> {
+  return toRecord(await db().scenario.create({ data: createData(actor, input), include }));
+}
+
+/** What a run snapshots of its scenario (see createRun), plus its id and team. */
+export type NewScenario = Pick<
+  ScenarioRecord,
+  | "id"
+  | "teamId"
+  | "title"
+  | "narrative"
+  | "steps"
+  | "environment"
+  | "seed"
+  | "startTime"
+  | "formats"
+  | "tags"
+>;
+
+/** createScenario on `client` (a transaction), returning the stored fields only: no author/team/runs reads. */
+export async function insertScenario(
+  client: Prisma.TransactionClient,
+  actor: Actor,
+  input: ScenarioCreateInput,
+): Promise<NewScenario> {
+  const row = await client.scenario.create({ data: createData(actor, input), select: newScenarioSelect });
+  return {
+    ...row,
+    steps: row.steps as unknown as StepInput[],
+    environment: row.environment as unknown as EnvironmentInput,
+    startTime: row.startTime?.toISOString() ?? null,
+  };
+}
+
+const newScenarioSelect = {
+  id: true,
+  teamId: true,
+  title: true,
+  narrative: true,
+  steps: true,
+  environment: true,
+  seed: true,
+  startTime: true,
+  formats: true,
+  tags: true,
+} as const;
 
 /** The scenario, or null when it does not exist, belongs to another team, or is deleted (unless asked). */
 export async function getScenario(

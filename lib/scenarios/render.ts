@@ -1,5 +1,4 @@
 import { performance } from "node:perf_hooks";
-import { eventRowFromEvtx, type RunEventInput } from "@/lib/db/event-rows";
 import type { EventLabel, WinEvent } from "@/lib/engine/event";
 import { formatById } from "@/lib/engine/formats/registry";
 import { generate } from "@/lib/engine/generate";
@@ -7,6 +6,7 @@ import type { ScenarioSpecInput } from "@/lib/engine/spec";
 import { checks, validateEvents } from "@/lib/engine/validate";
 import { procedures } from "@/lib/procedures/registry";
 import { InputError } from "@/lib/schemas/errors";
+import { renderedEventRow, type RenderedEventRow } from "./rendered-rows";
 import { toEngineSpec, type ScenarioDefinition } from "./spec";
 
 /** Runs the engine for a scenario in memory (nothing stored): events, labels, report and database rows. */
@@ -29,7 +29,8 @@ export interface RenderedRun {
   events: readonly WinEvent[];
   labels: readonly EventLabel[];
   report: ValidationReport;
-  rows: RunEventInput[];
+  /** One per event, in order (seq = index), ready to store; `raw` parses the evtx-json text on first read. */
+  rows: RenderedEventRow[];
   timings: { planMs?: number; generateMs: number; rowsMs: number; validateMs: number };
 }
 
@@ -58,8 +59,7 @@ export function renderSpec(spec: ScenarioSpecInput): RenderedRun {
   const format = evtxJson();
   const rows = out.events.map((event, i) => {
     const label = out.labels[i];
-    const raw = JSON.parse(format.serialize(event, label));
-    return { ...eventRowFromEvtx(raw, label, i), raw };
+    return renderedEventRow(event, label, i, format.serialize(event, label));
   });
   const t2 = performance.now();
   const violations = validateEvents(out.events).map((i) => ({

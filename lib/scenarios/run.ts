@@ -1,7 +1,9 @@
 import "server-only";
 import { performance } from "node:perf_hooks";
 import type { Actor } from "@/lib/db/actors";
-import { insertRunEvents } from "@/lib/db/events";
+import { db } from "@/lib/db/client";
+import { insertPreparedEvents } from "@/lib/db/events";
+import { storeGeneratedScenario } from "@/lib/db/generated-run";
 import {
   completeRun,
   createRun,
@@ -11,7 +13,7 @@ import {
   updateRun,
   type RunRecord,
 } from "@/lib/db/runs";
-import { createScenario, getScenario } from "@/lib/db/scenarios";
+import { getScenario } from "@/lib/db/scenarios";
 import { InputError, notFound, parseInput } from "@/lib/schemas/errors";
 import { runCreateSchema, scenarioCreateSchema, type RunCreateInput } from "@/lib/schemas/scenario";
 import { hasModel } from "@/lib/config/schema";
@@ -116,38 +118,43 @@ async function attachDetections(
   await updateRun(actor, run.id, { detections, timings: { ...timings, detect: ms(performance.now() - t0) } });
 }
 
-/** Stores events, counts and report; the run is succeeded once its events are readable. */
-async function store(
-  actor: Actor,
-  run: RunRecord,
-  { rendered, provenance, llmTrace }: Planned,
-  detection: "inline" | "deferred",
-): Promise<{ run: RunRecord; detect: () => Promise<void> }> {
-  const t0 = performance.now();
-  await insertRunEvents(actor, run.id, rendered.rows, { fresh: run });
-  const timings = {
+/** Phase timings of the render (the store phase is added once the events are written). */
+function renderTimings(rendered: RenderedRun): Record<string, number> {
+  return {
     ...(rendered.timings.planMs === undefined ? {} : { plan: ms(rendered.timings.planMs) }),
     generate: ms(rendered.timings.generateMs),
     rows: ms(rendered.timings.rowsMs),
     validate: ms(rendered.timings.validateMs),
-    store: ms(performance.now() - t0),
   };
-  const done = await completeRun(actor, run.id, {
-    counts: countsOf(rendered.rows),
-    eventCount: rendered.rows.length,
-    validation: rendered.report ?? null,
-    timings,
-    provenance,
-    ...(llmTrace ? { llmTrace } : {}),
+}
+
+/** What a finished run records besides its events. */
+const resultOf = ({ rendered, provenance, llmTrace }: Planned, timings: Record<string, number>) => ({
+  counts: countsOf(rendered.rows),
+  eventCount: rendered.rows.length,
+  validation: rendered.report ?? null,
+  timings,
+  provenance,
+  ...(llmTrace ? { llmTrace } : {}),
+});
+
+/** Stores a queued run's events (all or nothing), then its counts and report: succeeded once readable. */
+async function store(actor: Actor, run: RunRecord, planned: Planned): Promise<RunRecord> {
+  const t0 = performance.now();
+  await db().$transaction((tx) => insertPreparedEvents(tx, run.id, planned.rendered.rows), {
+    maxWait: 10_000,
+    timeout: 120_000,
   });
-  const detect = () => attachDetections(actor, done, rendered, timings);
-  if (detection === "inline") await detect();
-  return { run: done, detect };
+  const timings = { ...renderTimings(planned.rendered), store: ms(performance.now() - t0) };
+  const done = await completeRun(actor, run.id, resultOf(planned, timings));
+  await attachDetections(actor, done, planned.rendered, timings);
+  return done;
 }
 
 /**
- * Builder "Generate": validates, renders, stores the scenario and its first run. With `deferDetection`
- * the Sigma matching (slow on a cold rule cache) is handed to the caller to run after the response.
+ * Builder "Generate": validates, renders, then stores the scenario, its finished run and the events in one
+ * transaction. With `deferDetection` the Sigma matching (slow on a cold rule cache) is handed to the caller
+ * to run after the response; it also records the store phase's time.
  */
 export async function generateScenario(
   actor: Actor,
@@ -156,29 +163,32 @@ export async function generateScenario(
 ): Promise<{ scenarioId: string; runId: string; status: RunRecord["status"] }> {
   const parsed = parseInput(scenarioCreateSchema, input);
   const seed = parsed.seed ?? randomSeed();
+  const startedAt = new Date();
   const planned = await plan(definitionOf(parsed), seed);
-  const scenario = await createScenario(actor, { ...parsed, seed });
-  const run = await createRun(
-    actor,
-    scenario.id,
-    {
+  const timings = renderTimings(planned.rendered);
+  const attackVersion = await currentAttackVersion();
+  const t0 = performance.now();
+  const { scenarioId, run } = await storeGeneratedScenario(actor, {
+    scenario: { ...parsed, seed },
+    run: {
       mode: planned.provenance.mode,
       engineVersion: ENGINE_VERSION,
-      attackVersion: await currentAttackVersion(),
+      attackVersion,
+      startedAt,
     },
-    scenario,
-  );
-  try {
-    // Rendered already: queued → succeeded directly (no "running" round trip for a run that is done).
-    const stored = await store(actor, run, planned, options.deferDetection ? "deferred" : "inline");
-    options.deferDetection?.(() =>
-      stored.detect().catch((error) => console.error("[runs] detection failed", run.id, error)),
+    result: resultOf(planned, timings),
+    rows: planned.rendered.rows,
+  });
+  const stored = { ...timings, store: ms(performance.now() - t0) };
+  // The run and its events are committed: a detection failure is logged on the run's id, never thrown (a
+  // retry would store the scenario twice).
+  const detect = () =>
+    attachDetections(actor, run, planned.rendered, stored).catch((error) =>
+      console.error("[runs] detection failed", run.id, error),
     );
-    return { scenarioId: scenario.id, runId: stored.run.id, status: stored.run.status };
-  } catch (error) {
-    await failRun(actor, run.id, error instanceof Error ? error.message : String(error));
-    throw error;
-  }
+  if (options.deferDetection) options.deferDetection(detect);
+  else await detect();
+  return { scenarioId, runId: run.id, status: run.status };
 }
 
 /** Queues a run of a stored scenario (`seed`/`formats` override the scenario's). */
@@ -199,8 +209,8 @@ export async function executeRun(actor: Actor, runId: string): Promise<RunRecord
   if (!run) throw notFound("run", runId);
   await markRunRunning(actor, runId);
   try {
-    const stored = await store(actor, run, await plan(definitionOfRun(run), run.seed), "inline");
-    return (await getRun(actor, stored.run.id)) ?? stored.run;
+    const stored = await store(actor, run, await plan(definitionOfRun(run), run.seed));
+    return (await getRun(actor, stored.id)) ?? stored;
   } catch (error) {
     const message = error instanceof InputError || error instanceof Error ? error.message : String(error);
     if (!(error instanceof InputError)) console.error("[runs] run failed", runId, error);
