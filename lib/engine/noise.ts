@@ -64,7 +64,7 @@ function prefetch(exe: string): Bare {
   };
 }
 
-type Burst = (host: Host, n: string, rng: Rng) => [number, Bare][];
+type Burst = (host: Host, n: number, rng: Rng) => [number, Bare][];
 
 /** Each burst: [offset µs from the burst start, action]. Names are unique per burst. */
 const workstationBursts: Burst[] = [
@@ -338,7 +338,7 @@ export function noiseActions(o: NoiseOptions): () => TimedAction | null {
       // Open every burst that starts before the earliest pending action.
       if (next[h] > o.endUs || next[h] > heap.peekTime()) return heap.pop();
       const host = o.hosts[h];
-      const burst = o.rng.pick(burstsOf[h])(host, String(n++), o.rng);
+      const burst = o.rng.pick(burstsOf[h])(host, n++, o.rng);
       let prev = next[h];
       for (let k = 0; k < burst.length; k++) {
         const offset = burst[k][0];

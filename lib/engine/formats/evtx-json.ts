@@ -32,18 +32,22 @@ interface Compiled {
   unnamed: boolean;
   /** Some unnamed <Data> plus named fields (Windows PowerShell 400/600/800 with <Binary>). */
   mixed: boolean;
-  /** Per field, RECENT slots from field * RECENT: the latest string values (most recent first) and their `"key":value` text. */
+  /** RECENT slots per field (from field * RECENT): latest string values first, and their `"key":value`. */
   recentIn: (string | undefined)[];
   recentOut: string[];
   /** Per field: lookups and hits in the current window. */
   tries: number[];
   hits: number[];
-  /** Same idea for the System part: `"Correlation":…,"ProcessID":` by ActivityID… */
-  lastActivity: string | null;
+  /** Same idea for the System part, per computer (a template's events alternate between hosts). */
+  systems: Map<string, SystemText>;
+}
+
+interface SystemText {
+  /** `"Correlation":…,"ProcessID":` for this ActivityID… */
+  activityId: string | null;
   activityOut: string;
-  /** …and `…"Computer":…,"Security":…},` + the data opening by (computer, UserID). */
-  lastComputer: string | null;
-  lastUser: string | null;
+  /** …and `…"Computer":…,"Security":…},` + the data opening for this UserID. */
+  userId: string | null;
   computerOut: string;
 }
 
@@ -95,12 +99,13 @@ function compile(t: EventTemplate): Compiled {
     recentOut: new Array<string>(t.fields.length * RECENT).fill(""),
     tries: t.fields.map(() => 0),
     hits: t.fields.map(() => 0),
-    lastActivity: null,
-    activityOut: correlation(null),
-    lastComputer: null,
-    lastUser: null,
-    computerOut: "",
+    systems: new Map(),
   };
+}
+
+function computerText(c: Compiled, computer: string, userId: string | null): string {
+  const user = userId === null ? "null" : `{"#attributes":{"UserID":${jsonString(userId)}}}`;
+  return `${c.channelPart}${jsonString(computer)},"Security":${user}},${c.tail}`;
 }
 
 function correlation(activityId: string | null): string {
@@ -132,24 +137,29 @@ export function serializeEvtxJson(e: WinEvent): string {
   let c = cache.get(t);
   if (!c) cache.set(t, (c = compile(t)));
   // The System part is built from a few pieces remembered per template: few concatenations per event.
-  if (e.activityId !== c.lastActivity) {
-    c.lastActivity = e.activityId;
-    c.activityOut = correlation(e.activityId);
+  let sys = c.systems.get(e.computer);
+  if (!sys) {
+    if (c.systems.size >= 256) c.systems.clear(); // parsed files can name any number of computers
+    sys = { activityId: null, activityOut: correlation(null), userId: null, computerOut: "" };
+    sys.computerOut = computerText(c, e.computer, null);
+    c.systems.set(e.computer, sys);
   }
-  if (e.computer !== c.lastComputer || e.userId !== c.lastUser) {
-    c.lastComputer = e.computer;
-    c.lastUser = e.userId;
-    const user = e.userId === null ? "null" : `{"#attributes":{"UserID":${jsonString(e.userId)}}}`;
-    c.computerOut = `${c.channelPart}${jsonString(e.computer)},"Security":${user}},${c.tail}`;
+  if (e.activityId !== sys.activityId) {
+    sys.activityId = e.activityId;
+    sys.activityOut = correlation(e.activityId);
+  }
+  if (e.userId !== sys.userId) {
+    sys.userId = e.userId;
+    sys.computerOut = computerText(c, e.computer, e.userId);
   }
   // evtx_dump prints microseconds: drop the 7th fractional digit.
   let s =
     c.head +
     microsecondTime(e.timeCreated) +
     `"}},"EventRecordID":${e.recordId},` +
-    c.activityOut +
+    sys.activityOut +
     `${e.processId},"ThreadID":${e.threadId}` +
-    c.computerOut;
+    sys.computerOut;
   if (t.fields.length === 0) return s;
   const data = e.data;
   if (c.unnamed) {
