@@ -3,6 +3,7 @@ import { generate } from "@/lib/engine/generate";
 import { validateEvents } from "@/lib/engine/validate";
 import { libraryProcedures } from "./library";
 import { imageOf, scriptOf } from "./library/build";
+import { mergeExtras } from "./library/extras";
 import { procedures } from "./registry";
 
 /** Every table procedure × every variant × several seeds: plans need no repair and logs validate. */
@@ -55,5 +56,15 @@ describe("table helpers", () => {
     const enc = btoa(String.fromCharCode(...[..."whoami"].flatMap((c) => [c.charCodeAt(0), 0])));
     expect(scriptOf(`powershell.exe -enc ${enc}`)).toBe("whoami");
     expect(scriptOf("powershell.exe -File a.ps1")).toBeNull();
+  });
+});
+
+describe("extra variants", () => {
+  it("keep every part's variants when two parts extend the same technique", () => {
+    const a = { T1: [{ name: "a", runs: [] }] };
+    const b = { T1: [{ name: "b", runs: [] }], T2: [{ name: "c", runs: [] }] };
+    const merged = mergeExtras([a, b]);
+    expect(merged.T1.map((v) => v.name)).toEqual(["a", "b"]);
+    expect(merged.T2.map((v) => v.name)).toEqual(["c"]);
   });
 });

@@ -15,15 +15,25 @@ import { extrasJ } from "./extras/part-j";
  * exact command shapes from incident reports and Atomic tests (fgdump, Impacket, Qakbot injection, …).
  * They are listed first in their row.
  */
-export const extraVariants: Readonly<Record<string, readonly Variant[]>> = {
-  ...extrasA,
-  ...extrasB,
-  ...extrasC,
-  ...extrasD,
-  ...extrasE,
-  ...extrasF,
-  ...extrasG,
-  ...extrasH,
-  ...extrasI,
-  ...extrasJ,
-};
+export const extraVariants: Readonly<Record<string, readonly Variant[]>> = mergeExtras([
+  extrasA,
+  extrasB,
+  extrasC,
+  extrasD,
+  extrasE,
+  extrasF,
+  extrasG,
+  extrasH,
+  extrasI,
+  extrasJ,
+]);
+
+/** Concatenates the parts per technique (a technique in two parts keeps the variants of both, in part order). */
+export function mergeExtras(
+  parts: readonly Readonly<Record<string, readonly Variant[]>>[],
+): Record<string, readonly Variant[]> {
+  const merged: Record<string, Variant[]> = {};
+  for (const part of parts)
+    for (const [technique, variants] of Object.entries(part)) (merged[technique] ??= []).push(...variants);
+  return merged;
+}
