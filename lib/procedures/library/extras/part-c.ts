@@ -1,6 +1,33 @@
 import { v } from "../dsl";
 import type { Variant } from "../types";
 
+/** Meterpreter-style getsystem: a service whose command line writes to a named pipe the implant listens on
+ * (used for token theft, hence under T1134 and its sub-techniques). */
+const getsystemPipe = v(
+  "getsystem-pipe",
+  [
+    {
+      cmd: "{{tmp}}\\{{name}}.exe",
+      as: "b",
+      then: [
+        {
+          id: "gs",
+          kind: "service.install",
+          proc: "@services",
+          name: "{{rand}}",
+          imagePath: "%COMSPEC% /c echo {{rand}} > \\\\.\\pipe\\{{rand}}",
+        },
+      ],
+    },
+    {
+      cmd: "C:\\Windows\\system32\\cmd.exe /c echo {{rand}} > \\\\.\\pipe\\{{rand}}",
+      parent: "@services",
+      user: "@system",
+    },
+  ],
+  { elevated: true, shell: "none" },
+);
+
 /** Extra named-tool variants (see ../extras.ts). */
 export const extrasC: Readonly<Record<string, readonly Variant[]>> = {
   "T1070.004": [
@@ -19,30 +46,7 @@ export const extrasC: Readonly<Record<string, readonly Variant[]>> = {
     ),
   ],
   T1134: [
-    v(
-      "getsystem-pipe",
-      [
-        {
-          cmd: "{{tmp}}\\{{name}}.exe",
-          as: "b",
-          then: [
-            {
-              id: "gs",
-              kind: "service.install",
-              proc: "@services",
-              name: "{{rand}}",
-              imagePath: "%COMSPEC% /c echo {{rand}} > \\\\.\\pipe\\{{rand}}",
-            },
-          ],
-        },
-        {
-          cmd: "C:\\Windows\\system32\\cmd.exe /c echo {{rand}} > \\\\.\\pipe\\{{rand}}",
-          parent: "@services",
-          user: "@system",
-        },
-      ],
-      { elevated: true, shell: "none" },
-    ),
+    getsystemPipe,
     v("runas-netonly-type9", [
       {
         cmd: 'runas /netonly /user:{{domain}}\\{{admin}} "cmd.exe /c dir \\\\{{srv}}\\C$"',
@@ -60,58 +64,8 @@ export const extrasC: Readonly<Record<string, readonly Variant[]>> = {
       },
     ]),
   ],
-  "T1134.001": [
-    v(
-      "getsystem-pipe",
-      [
-        {
-          cmd: "{{tmp}}\\{{name}}.exe",
-          as: "b",
-          then: [
-            {
-              id: "gs",
-              kind: "service.install",
-              proc: "@services",
-              name: "{{rand}}",
-              imagePath: "%COMSPEC% /c echo {{rand}} > \\\\.\\pipe\\{{rand}}",
-            },
-          ],
-        },
-        {
-          cmd: "C:\\Windows\\system32\\cmd.exe /c echo {{rand}} > \\\\.\\pipe\\{{rand}}",
-          parent: "@services",
-          user: "@system",
-        },
-      ],
-      { elevated: true, shell: "none" },
-    ),
-  ],
-  "T1134.002": [
-    v(
-      "getsystem-pipe",
-      [
-        {
-          cmd: "{{tmp}}\\{{name}}.exe",
-          as: "b",
-          then: [
-            {
-              id: "gs",
-              kind: "service.install",
-              proc: "@services",
-              name: "{{rand}}",
-              imagePath: "%COMSPEC% /c echo {{rand}} > \\\\.\\pipe\\{{rand}}",
-            },
-          ],
-        },
-        {
-          cmd: "C:\\Windows\\system32\\cmd.exe /c echo {{rand}} > \\\\.\\pipe\\{{rand}}",
-          parent: "@services",
-          user: "@system",
-        },
-      ],
-      { elevated: true, shell: "none" },
-    ),
-  ],
+  "T1134.001": [getsystemPipe],
+  "T1134.002": [getsystemPipe],
   T1550: [
     v("runas-netonly-type9", [
       {
