@@ -9,6 +9,10 @@ import { extrasG } from "./extras/part-g";
 import { extrasH } from "./extras/part-h";
 import { extrasI } from "./extras/part-i";
 import { extrasJ } from "./extras/part-j";
+import { extrasK } from "./extras/part-k";
+import { extrasL } from "./extras/part-l";
+import { extrasM } from "./extras/part-m";
+import { extrasN } from "./extras/part-n";
 
 /**
  * More real-world variants for rows of the tables, kept apart so the rows stay short: named tools and the
@@ -26,6 +30,10 @@ export const extraVariants: Readonly<Record<string, readonly Variant[]>> = merge
   extrasH,
   extrasI,
   extrasJ,
+  extrasK,
+  extrasL,
+  extrasM,
+  extrasN,
 ]);
 
 /** Concatenates the parts per technique (a technique in two parts keeps the variants of both, in part order). */
