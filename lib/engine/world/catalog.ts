@@ -261,57 +261,25 @@ export function baseName(path: string): string {
 
 /** Per-OS catalogue; `image(path)` always answers (unknown binaries get "-" metadata, unsigned). */
 export class ImageCatalog {
+  private readonly base: BaseCatalog;
+  /** Paths first met in this world (copies, odd casing, unknown binaries): kept per world. */
   private readonly byPath = new Map<string, ImageInfo>();
-  private readonly byName = new Map<string, ImageInfo>();
 
   constructor(readonly os: OsInfo) {
-    for (const [rel, description, original] of windowsBinaries) {
-      const path = `C:\\Windows\\System32\\${rel}`;
-      this.add({
-        path,
-        fileName: baseName(path),
-        fileVersion: os.fileVersion,
-        description,
-        product: WIN_PRODUCT,
-        company: MS,
-        originalFileName: original,
-        ...hashes(`${original}|${os.fileVersion}`),
-        signed: true,
-        signature: "Microsoft Windows",
-        signatureStatus: "Valid",
-      });
-    }
-    for (const t of thirdParty) {
-      this.add({
-        path: t.path,
-        fileName: baseName(t.path),
-        fileVersion: t.version,
-        description: t.description,
-        product: t.product,
-        company: t.company,
-        originalFileName: t.original,
-        ...hashes(`${t.original}|${t.version}`),
-        ...(t.imphash ? { imphash: t.imphash } : {}),
-        signed: true,
-        signature: t.signature,
-        signatureStatus: "Valid",
-      });
-    }
-  }
-
-  private add(info: ImageInfo): void {
-    this.byPath.set(info.path.toLowerCase(), info);
-    if (!this.byName.has(info.fileName.toLowerCase())) this.byName.set(info.fileName.toLowerCase(), info);
+    const key = `${os.version}|${os.fileVersion}`;
+    let base = baseCatalogs.get(key);
+    if (!base) baseCatalogs.set(key, (base = buildBase(os)));
+    this.base = base;
   }
 
   /** Metadata for a path; a known Windows binary copied elsewhere keeps its metadata (renamed-binary cases). */
   image(path: string): ImageInfo {
     const key = path.toLowerCase();
-    const known = this.byPath.get(key);
+    const known = this.base.byPath.get(key) ?? this.byPath.get(key);
     if (known) return known;
     const name = baseName(path);
     // System binaries reached through SysWOW64 or odd casing keep their identity.
-    const sameName = this.byName.get(name.toLowerCase());
+    const sameName = this.base.byName.get(name.toLowerCase());
     const info: ImageInfo = sameName
       ? { ...sameName, path, fileName: name }
       : {
@@ -335,6 +303,55 @@ export class ImageCatalog {
   system32(name: string): ImageInfo {
     return this.image(`C:\\Windows\\System32\\${name}`);
   }
+}
+
+interface BaseCatalog {
+  readonly byPath: Map<string, ImageInfo>;
+  readonly byName: Map<string, ImageInfo>;
+}
+
+/** The known binaries of an OS build, built once per process: every world of that build shares them. */
+const baseCatalogs = new Map<string, BaseCatalog>();
+
+function buildBase(os: OsInfo): BaseCatalog {
+  const base: BaseCatalog = { byPath: new Map(), byName: new Map() };
+  const add = (info: ImageInfo) => {
+    base.byPath.set(info.path.toLowerCase(), info);
+    if (!base.byName.has(info.fileName.toLowerCase())) base.byName.set(info.fileName.toLowerCase(), info);
+  };
+  for (const [rel, description, original] of windowsBinaries) {
+    const path = `C:\\Windows\\System32\\${rel}`;
+    add({
+      path,
+      fileName: baseName(path),
+      fileVersion: os.fileVersion,
+      description,
+      product: WIN_PRODUCT,
+      company: MS,
+      originalFileName: original,
+      ...hashes(`${original}|${os.fileVersion}`),
+      signed: true,
+      signature: "Microsoft Windows",
+      signatureStatus: "Valid",
+    });
+  }
+  for (const t of thirdParty) {
+    add({
+      path: t.path,
+      fileName: baseName(t.path),
+      fileVersion: t.version,
+      description: t.description,
+      product: t.product,
+      company: t.company,
+      originalFileName: t.original,
+      ...hashes(`${t.original}|${t.version}`),
+      ...(t.imphash ? { imphash: t.imphash } : {}),
+      signed: true,
+      signature: t.signature,
+      signatureStatus: "Valid",
+    });
+  }
+  return base;
 }
 
 /** Sysmon's Hashes field in the order of the usual config (SHA1, MD5, SHA256, IMPHASH). */
