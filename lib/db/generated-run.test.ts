@@ -46,12 +46,27 @@ describe.each(databaseKinds)("the builder's Generate stored in one transaction o
     );
   });
 
+  it("stores a run too big for one statement in a transaction of batches", async () => {
+    const many = Array.from({ length: 2_100 }, (_, i) => ({
+      ...rendered.rows[i % rendered.rows.length],
+      seq: i,
+    }));
+    const { scenarioId, run } = await storeGeneratedScenario(actor, input(many));
+    expect((await getScenario(actor, scenarioId))?.seed).toBe(41);
+    expect(await db().runEvent.count({ where: { runId: run.id } })).toBe(2_100);
+    expect((await getRun(actor, run.id))?.status).toBe("succeeded");
+  });
+
   it("leaves nothing behind when the events cannot be stored", async () => {
     const counts = () => Promise.all([db().scenario.count(), db().run.count(), db().runEvent.count()]);
     const before = await counts();
     const broken = [...rendered.rows, rendered.rows[0]]; // a duplicate seq breaks the primary key
     await expect(storeGeneratedScenario(actor, input(broken))).rejects.toThrow();
     expect(await counts()).toEqual(before);
-    expect(before[0]).toBe(1);
+    expect(before[0]).toBe(2);
+    // The same for a big run (the transaction path).
+    const big = Array.from({ length: 2_100 }, (_, i) => ({ ...rendered.rows[0], seq: i % 2_099 }));
+    await expect(storeGeneratedScenario(actor, input(big))).rejects.toThrow();
+    expect(await counts()).toEqual(before);
   });
 });

@@ -5,6 +5,7 @@ import { InputError, notFound, parseInput } from "@/lib/schemas/errors";
 import { formatsSchema, idSchema, seedSchema } from "@/lib/schemas/scenario";
 import { assertWritable, publicReader, type Actor } from "./actors";
 import { db } from "./client";
+import { uuid7 } from "./ids";
 import { getScenario, type NewScenario, type ScenarioRecord } from "./scenarios";
 
 export type RunStatus = "queued" | "running" | "succeeded" | "failed";
@@ -166,17 +167,16 @@ function snapshotOf(scenario: NewScenario, seed: number, formats: string[] | und
 }
 
 /**
- * A run that is already done (the builder's Generate: rendered before storing), written once in its final
- * state on `client` (the transaction that also stores the scenario and the events): succeeded, started at
- * `startedAt`, finished now.
+ * A run that is already done (the builder's Generate: rendered before storing), as the row it is stored as:
+ * succeeded, started at `startedAt`, finished now. Validated here; written by insertFinishedRun or, with the
+ * scenario and the events in one statement, by storeGeneratedScenario.
  */
-export async function insertFinishedRun(
-  client: Prisma.TransactionClient,
+export function finishedRunRow(
   actor: Actor,
   scenario: NewScenario,
   input: RunCreateData & { startedAt: Date },
   result: Omit<RunUpdate, "status" | "error">,
-): Promise<RunRecord> {
+): FullRow {
   assertWritable(actor, "scenario", scenario.id);
   if (scenario.teamId !== actor.teamId) throw notFound("scenario", scenario.id);
   const { startedAt, ...create } = input;
@@ -184,33 +184,65 @@ export async function insertFinishedRun(
   const done = parseInput(runUpdateInput, result);
   const seed = data.seed ?? scenario.seed;
   const now = new Date();
+  return {
+    id: uuid7(now.getTime()),
+    teamId: actor.teamId,
+    scenarioId: scenario.id,
+    createdById: actor.userId,
+    snapshot: snapshotOf(scenario, seed, data.formats) as unknown as Prisma.JsonValue,
+    seed,
+    engineVersion: data.engineVersion,
+    attackVersion: done.attackVersion ?? data.attackVersion ?? null,
+    mode: data.mode,
+    status: "succeeded",
+    error: null,
+    createdAt: startedAt,
+    startedAt,
+    finishedAt: now,
+    durationMs: now.getTime() - startedAt.getTime(),
+    eventCount: done.eventCount ?? done.counts?.total ?? 0,
+    counts: done.counts ?? null,
+    timings: done.timings ?? null,
+    validation: (done.validation ?? null) as Prisma.JsonValue,
+    detections: (done.detections ?? null) as Prisma.JsonValue,
+    llmTrace: (done.llmTrace ?? null) as Prisma.JsonValue,
+    provenance: done.provenance ?? null,
+  };
+}
+
+/** finishedRunRow written on `client` (a transaction that also stores the scenario and the events). */
+export async function insertFinishedRun(
+  client: Prisma.TransactionClient,
+  actor: Actor,
+  scenario: NewScenario,
+  input: RunCreateData & { startedAt: Date },
+  result: Omit<RunUpdate, "status" | "error">,
+): Promise<RunRecord> {
+  const { snapshot, counts, timings, validation, detections, llmTrace, provenance, ...rest } = finishedRunRow(
+    actor,
+    scenario,
+    input,
+    result,
+  );
+  // Prisma wants JSON nulls spelt out; an absent value is left to the column (NULL).
+  const orAbsent = (v: Prisma.JsonValue) => (v === null ? undefined : (v as Prisma.InputJsonValue));
   const row = await client.run.create({
     data: {
-      teamId: actor.teamId,
-      scenarioId: scenario.id,
-      createdById: actor.userId,
-      snapshot: snapshotOf(scenario, seed, data.formats) as unknown as Prisma.InputJsonValue,
-      seed,
-      engineVersion: data.engineVersion,
-      attackVersion: done.attackVersion ?? data.attackVersion ?? null,
-      mode: data.mode,
-      status: "succeeded",
-      createdAt: startedAt,
-      startedAt,
-      finishedAt: now,
-      durationMs: now.getTime() - startedAt.getTime(),
-      eventCount: done.eventCount ?? done.counts?.total ?? 0,
-      // Prisma leaves undefined fields out.
-      counts: done.counts,
-      timings: done.timings,
-      validation: done.validation === undefined ? undefined : json(done.validation),
-      detections: done.detections === undefined ? undefined : json(done.detections),
-      llmTrace: done.llmTrace === undefined ? undefined : json(done.llmTrace),
-      provenance: done.provenance,
+      ...rest,
+      snapshot: snapshot as Prisma.InputJsonValue,
+      counts: orAbsent(counts),
+      timings: orAbsent(timings),
+      validation: orAbsent(validation),
+      detections: orAbsent(detections),
+      llmTrace: orAbsent(llmTrace),
+      provenance: orAbsent(provenance),
     },
   });
   return toRecord(row);
 }
+
+/** The record of a run row this process built (no read back). */
+export const runRecordOf = (row: FullRow): RunRecord => toRecord(row);
 
 /** Queues a run of the scenario, snapshotting it; `seed` and `formats` override the scenario's. */
 export async function createRun(

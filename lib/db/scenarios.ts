@@ -12,6 +12,7 @@ import {
 } from "@/lib/schemas/scenario";
 import { assertWritable, publicReader, type Actor } from "./actors";
 import { db } from "./client";
+import { uuid7 } from "./ids";
 import { likeLiteral } from "./like";
 import {
   scenarioScopeSchema,
@@ -182,6 +183,35 @@ export type NewScenario = Pick<
   | "formats"
   | "tags"
 >;
+
+/**
+ * A new scenario as the row it is stored as (columns left out take their defaults), and the fields a run
+ * snapshots of it: for storeGeneratedScenario's single statement.
+ */
+export function newScenarioRow(
+  actor: Actor,
+  input: ScenarioCreateInput,
+): { row: Record<string, unknown>; scenario: NewScenario } {
+  const data = createData(actor, input);
+  const now = new Date();
+  const row = { ...data, id: uuid7(now.getTime()), createdAt: now, updatedAt: now };
+  const startTime = data.startTime as Date | undefined;
+  return {
+    row,
+    scenario: {
+      id: row.id,
+      teamId: actor.teamId,
+      title: data.title,
+      narrative: data.narrative ?? "",
+      steps: (data.steps ?? []) as unknown as StepInput[],
+      environment: (data.environment ?? {}) as unknown as EnvironmentInput,
+      seed: data.seed ?? 1,
+      startTime: startTime?.toISOString() ?? null,
+      formats: (data.formats ?? []) as string[],
+      tags: (data.tags ?? []) as string[],
+    },
+  };
+}
 
 /** createScenario on `client` (a transaction), returning the stored fields only: no author/team/runs reads. */
 export async function insertScenario(
