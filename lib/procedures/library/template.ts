@@ -20,17 +20,17 @@ function publicIp(rng: Rng): string {
 
 /**
  * Where operators stage tools, weighted roughly as intrusion reports show them: ProgramData most, then the
- * system and user temp folders, the desktop or downloads of the account used over RDP, Users\Public, and
- * now and then PerfLogs.
+ * user and system temp folders, the desktop or downloads of the account used over RDP, and now and then
+ * Users\Public or PerfLogs (favoured by some ransomware crews, rarer overall).
  */
 function toolFolders(home: string, tmp: string): string[] {
   return [
-    ...Array<string>(4).fill("C:\\ProgramData"),
+    ...Array<string>(5).fill("C:\\ProgramData"),
     ...Array<string>(2).fill("C:\\Windows\\Temp"),
-    ...Array<string>(2).fill(tmp),
+    ...Array<string>(3).fill(tmp),
     ...Array<string>(2).fill(`${home}\\Desktop`),
-    ...Array<string>(2).fill("C:\\Users\\Public"),
     `${home}\\Downloads`,
+    "C:\\Users\\Public",
     "C:\\PerfLogs",
   ];
 }
@@ -88,6 +88,13 @@ export function scopeFor(ctx: ProcedureContext, rng: Rng): Scope {
     // Own stream, so adding it shifts no other seeded value.
     ["guid", rng.fork("guid").guid().toLowerCase()],
     ["gpoguid", rng.fork("gpoguid").guid().toUpperCase()],
+    // Cobalt Strike's sacrificial process (spawnto): the default rundll32 most often, else a profile's choice.
+    [
+      "spawnto",
+      rng
+        .fork("spawnto")
+        .pick(["rundll32.exe", "rundll32.exe", "dllhost.exe", "WerFault.exe", "gpupdate.exe"]),
+    ],
     // A certificate of the estate's CA (PKINIT): SHA-1 thumbprint and serial number.
     ["thumb", rng.fork("thumb").hex(40).toUpperCase()],
     ["certserial", rng.fork("certserial").hex(38).toUpperCase()],

@@ -46,21 +46,16 @@ export const extrasA: Readonly<Record<string, readonly Variant[]>> = {
     ),
   ],
   "T1003.002": [
+    // pwdump7 installs nothing: it opens the volume raw, parses NTFS for the SAM and SYSTEM hives and prints
+    // the hashes, which the operator's shell redirects to a file.
     v(
       "pwdump",
       [
         {
           cmd: "{{tools}}\\pwdump7.exe",
-          then: [
-            {
-              id: "svc",
-              kind: "service.install",
-              proc: "@services",
-              name: "pwdump7",
-              imagePath: "C:\\Windows\\Temp\\pwservice.exe",
-            },
-          ],
+          then: [{ id: "raw", kind: "disk.rawread", device: "\\Device\\HarddiskVolume3" }],
         },
+        { by: "sh", files: ["{{tools}}\\{{rand}}.txt"] },
       ],
       { elevated: true },
     ),

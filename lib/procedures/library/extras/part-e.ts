@@ -9,7 +9,8 @@ const B64_RUN =
 /** Extra named-tool variants (see ../extras.ts): encoded stagers after smuggled or disguised payloads. */
 export const extrasE: Readonly<Record<string, readonly Variant[]>> = {
   T1027: [
-    v("frombase64-cli", [{ cmd: B64_RUN, net: [["{{c2}}", 80]] }]),
+    // The hidden-window one-liner as a shortcut or Run value starts it (explorer is the parent), not typed.
+    v("frombase64-cli", [{ cmd: B64_RUN, parent: "@explorer", net: [["{{c2}}", 80]] }], { shell: "none" }),
     v("encoded-cradle", [{ ps: CRADLE, encode: true, net: [["{{c2}}", 80]] }]),
   ],
   "T1027.010": [

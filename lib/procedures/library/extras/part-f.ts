@@ -1,24 +1,32 @@
 import { v } from "../dsl";
 import type { Variant } from "../types";
 
-/** Cobalt Strike fork&run: the beacon spawns a sacrificial rundll32, injects it, the job talks back over a pipe. */
-const forkRun = v(
-  "cobalt-strike-fork-run",
-  [
-    {
-      cmd: "rundll32.exe {{appdata}}\\{{rand}}.dll,StartW",
-      as: "beacon",
-      parent: "@explorer",
-      net: [["{{c2}}", 443]],
-      keep: true,
-    },
-    { cmd: "C:\\Windows\\system32\\rundll32.exe", as: "sac", parent: "beacon", keep: true },
-    { by: "beacon", access: ["sac", "0x1fffff"], thread: "sac" },
-    { by: "sac", pipes: ["\\postex_{{rand}}"] },
-    { by: "beacon", pipeConnects: ["\\postex_{{rand}}"] },
-  ],
-  { shell: "none" },
-);
+/**
+ * Cobalt Strike fork&run: the beacon spawns its sacrificial process (spawnto), injects the job, the job talks
+ * back over a pipe. `remoteThread`: the profile's execute method is CreateRemoteThread; with SetThreadContext
+ * (thread hijack) or NtQueueApcThread-s (APC into the suspended child) no remote thread is created.
+ */
+const forkRun = (name: string, remoteThread: boolean) =>
+  v(
+    name,
+    [
+      {
+        cmd: "rundll32.exe {{appdata}}\\{{rand}}.dll,StartW",
+        as: "beacon",
+        parent: "@explorer",
+        net: [["{{c2}}", 443]],
+        keep: true,
+      },
+      { cmd: "C:\\Windows\\system32\\{{spawnto}}", as: "sac", parent: "beacon", keep: true },
+      remoteThread
+        ? { by: "beacon", access: ["sac", "0x1fffff"], thread: "sac" }
+        : { by: "beacon", access: ["sac", "0x1fffff"] },
+      { by: "sac", pipes: ["\\postex_{{rand}}"] },
+      { by: "beacon", pipeConnects: ["\\postex_{{rand}}"] },
+    ],
+    { shell: "none" },
+  );
+const forkRunThread = forkRun("cobalt-strike-fork-run", true);
 
 const OTM = v(
   "outlook-vbaproject",
@@ -35,18 +43,18 @@ const OTM = v(
 /** Extra named-tool variants (see ../extras.ts): injection jobs, ticket files, Outlook macros. */
 export const extrasF: Readonly<Record<string, readonly Variant[]>> = {
   "T1055.002": [
-    forkRun,
+    forkRunThread,
     // A loader that rewrites explorer's memory; the injected explorer then starts a thread in svchost.
     v("explorer-thread", [
       { cmd: "{{tmp}}\\{{name}}.exe", as: "l", access: ["@explorer", "0x1fffff"] },
       { by: "@explorer", thread: "@svchost:netsvcs" },
     ]),
   ],
-  "T1055.003": [forkRun],
-  "T1055.004": [forkRun],
-  "T1055.005": [forkRun],
-  "T1055.011": [forkRun],
-  "T1055.015": [forkRun],
+  "T1055.003": [forkRun("cobalt-strike-setthreadcontext", false)],
+  "T1055.004": [forkRun("cobalt-strike-apc", false)],
+  "T1055.005": [forkRunThread],
+  "T1055.011": [forkRunThread],
+  "T1055.015": [forkRunThread],
   "T1558.001": [
     v("mimikatz-golden-kirbi", [
       {

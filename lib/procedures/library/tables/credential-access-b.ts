@@ -21,12 +21,47 @@ export const credentialAccessB = [
   t(
     "T1056.004",
     "Credential API hooking",
-    "A DLL injected into lsass or the logon UI hooks credential APIs.",
+    "A DLL injected into a process that handles credentials hooks its APIs: RdpThief in mstsc, a banker's hooks in the browser.",
     [
+      // RdpThief: injected into the RDP client the user starts, it hooks CredUnPackAuthenticationBufferW and
+      // friends and writes what is typed to a file in %TEMP%.
+      v(
+        "rdpthief-mstsc",
+        [
+          {
+            cmd: '"C:\\Windows\\system32\\mstsc.exe" /v:{{srv}}',
+            as: "m",
+            parent: "@explorer",
+            net: [["@server", 3389]],
+            keep: true,
+          },
+          // The implant already on the host does the injection.
+          {
+            cmd: "{{appdata}}\\{{name}}\\{{name}}.exe",
+            parent: "@explorer",
+            access: ["m", "0x1fffff"],
+            thread: "m",
+            net: [["{{c2}}", 443]],
+            keep: true,
+          },
+          { by: "m", loads: ["{{appdata}}\\{{name}}\\RdpThief.dll"], files: ["{{tmp}}\\data.bin"] },
+        ],
+        { shell: "none" },
+      ),
+      // A banking trojan's form grabber: the loader injects the browser and hooks its send functions.
       v(
         "hook-injection",
-        [{ cmd: "{{tools}}\\{{name}}.exe", access: ["@lsass", "0x1f3fff"], thread: "@lsass" }],
-        { elevated: true },
+        [
+          {
+            cmd: "{{appdata}}\\{{name}}\\{{name}}.exe",
+            parent: "@explorer",
+            access: ["@msedge", "0x1fffff"],
+            thread: "@msedge",
+            net: [["{{c2}}", 443]],
+            keep: true,
+          },
+        ],
+        { shell: "none" },
       ),
     ],
   ),

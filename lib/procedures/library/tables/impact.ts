@@ -223,18 +223,41 @@ export const impact = [
   t("T1499.001", "OS exhaustion flood", "Resource exhaustion by spawning processes.", [
     v("fork-bomb", ["cmd.exe /c for /l %i in (0,0,1) do start cmd.exe"]),
   ]),
+  // Floods come from a bot's DDoS module on the compromised host: the implant itself opens the connections.
   t("T1499.002", "Service exhaustion flood", "HTTP floods against an internal server.", [
     v(
       "http-flood",
-      [{ ps: "1..100000 | % { iwr http://{{srv}}/ -UseBasicParsing }", net: [["@server", 80]] }],
-      { shell: "ps" },
+      [
+        {
+          cmd: "{{appdata}}\\{{name}}\\{{name}}.exe",
+          parent: "@explorer",
+          net: [
+            ["{{c2}}", 443],
+            ["@server", 80],
+            ["@server", 80],
+            ["@server", 80],
+          ],
+        },
+      ],
+      { shell: "none" },
     ),
   ]),
   t("T1499.003", "Application exhaustion flood", "Expensive requests against a web application.", [
     v(
       "search-flood",
-      [{ ps: '1..50000 | % { iwr "http://{{srv}}/search?q=*" -UseBasicParsing }', net: [["@server", 80]] }],
-      { shell: "ps" },
+      [
+        {
+          cmd: "{{appdata}}\\{{name}}\\{{name}}.exe",
+          parent: "@explorer",
+          net: [
+            ["{{c2}}", 443],
+            ["@server", 443],
+            ["@server", 443],
+            ["@server", 443],
+          ],
+        },
+      ],
+      { shell: "none" },
     ),
   ]),
   t("T1499.004", "Application or system exploitation", "A crash exploit run against a service.", [

@@ -33,7 +33,7 @@ export const privilegeEscalation = [
         thread: "@explorer",
       },
     ]),
-    // A 32-bit Cobalt Strike beacon's dllinject: the 64-bit target is its default spawnto, started through
+    // A 32-bit Cobalt Strike beacon's dllinject: the 64-bit target is its spawnto, started through
     // %windir%\sysnative, and the reflective DLL is written into it and started with a remote thread.
     v(
       "beacon-x86-dllinject",
@@ -46,8 +46,8 @@ export const privilegeEscalation = [
           keep: true,
         },
         {
-          cmd: "C:\\Windows\\sysnative\\rundll32.exe",
-          image: "C:\\Windows\\System32\\rundll32.exe",
+          cmd: "C:\\Windows\\sysnative\\{{spawnto}}",
+          image: "C:\\Windows\\System32\\{{spawnto}}",
           as: "sac",
           parent: "beacon",
           keep: true,
@@ -295,19 +295,43 @@ export const privilegeEscalation = [
         ],
         { shell: "none", needs: ["domain admin on a domain controller"] },
       ),
-      // DSInternals edits ntds.dit offline: no directory audit, only the service stop and the script.
+      // DSInternals edits ntds.dit offline, typed in a PowerShell remoting session on the DC: no directory
+      // audit, only the WinRM logon and the script blocks in wsmprovhost.
       v(
         "dsinternals-offline",
         [
           {
-            cmd: 'powershell.exe -NoP -C "Stop-Service ntds -Force; Add-ADDBSidHistory -SamAccountName {{user}} -SidHistory {{dsid}}-512 -DatabasePath C:\\Windows\\NTDS\\ntds.dit -Force; Start-Service ntds"',
+            ps: "Enter-PSSession -ComputerName {{dcfqdn}}",
+            net: [["@dc", 5985]],
+            then: [
+              {
+                id: "logon",
+                kind: "logon",
+                host: "@dc",
+                session: "wsm",
+                user: "@admin",
+                logonType: 3,
+                source: "@workstation",
+                authPackage: "Kerberos",
+              },
+            ],
+          },
+          {
+            cmd: "C:\\Windows\\system32\\wsmprovhost.exe -Embedding",
+            as: "w",
             host: "@dc",
-            parent: "@wmiprvse",
+            parent: "@svchost:DcomLaunch",
             user: "@admin",
+          },
+          { by: "w", ps: "Import-Module DSInternals; Stop-Service ntds -Force" },
+          {
+            by: "w",
+            ps: "Add-ADDBSidHistory -SamAccountName {{user}} -SidHistory {{dsid}}-512 -DatabasePath C:\\Windows\\NTDS\\ntds.dit -Force",
             reads: ["C:\\Windows\\NTDS\\ntds.dit"],
           },
+          { by: "w", ps: "Start-Service ntds" },
         ],
-        { shell: "none", needs: ["domain admin on a domain controller"] },
+        { shell: "ps", user: "@admin", needs: ["domain admin on a domain controller"] },
       ),
     ],
   ),
