@@ -49,6 +49,31 @@ export const CveAudit = z.object({
   cve: z.string().min(1).max(256),
   details: z.string().max(8192).default(""),
 });
+/**
+ * NTFS meets a corrupted structure while the process touches the volume (System, Ntfs 55). Opening
+ * C:\:$i30:$bitmap (CVE-2021-28312) makes NTFS flag the root directory's file record this way.
+ */
+export const NtfsCorruption = z.object({
+  ...byProc,
+  kind: z.literal("ntfs.corruption"),
+  volume: z
+    .string()
+    .regex(/^[A-Za-z]:$/, "a drive letter like C:")
+    .default("C:"),
+  /** Kernel device of the volume. */
+  device: z
+    .string()
+    .regex(/^\\Device\\/, "a kernel device path like \\Device\\HarddiskVolume3")
+    .max(260)
+    .default("\\Device\\HarddiskVolume3"),
+  /** File reference number of the damaged record (sequence and record); default the root directory's, 5/5. */
+  fileReference: z
+    .string()
+    .regex(/^0x[0-9a-f]{1,16}$/, "a 64-bit file reference like 0x5000000000005")
+    .default("0x5000000000005"),
+  /** Name NTFS gives the record ("\\" is the root directory). */
+  fileName: z.string().min(1).max(32_767).default("\\"),
+});
 /** Software Restriction Policies refuse to run a file (Application 865–868). */
 export const SrpBlock = z.object({
   ...byProc,
@@ -124,7 +149,7 @@ export const DefenderDetection = z.object({
   remediation: z.enum(["quarantine", "remove", "block"]).default("quarantine"),
 });
 
-/** Logging, crash, device and Defender actions, in the order of the Action union. */
+/** Logging, crash, device, Defender and file-system actions, in the order of the Action union. */
 export const hostTelemetryActions = [
   AuditLogClear,
   ScriptBlock,
@@ -136,4 +161,5 @@ export const hostTelemetryActions = [
   DeviceConnect,
   DefenderConfig,
   DefenderDetection,
+  NtfsCorruption,
 ] as const;

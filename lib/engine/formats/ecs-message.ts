@@ -35,6 +35,8 @@ export function renderMessage(event: WinEvent): string | null {
       );
     case "Service Control Manager|7036":
       return `The ${v(0)} service entered the ${v(1)} state.`;
+    case "Ntfs|55":
+      return `A corruption was discovered in the file system structure on volume ${v(0)}.\r\n\r\n${v(7)}`;
     case "Microsoft-Windows-PowerShell|4104":
       return `Creating Scriptblock text (${v(0)} of ${v(1)}):\r\n${v(2)}\r\n\r\nScriptBlock ID: ${v(3)}\r\nPath: ${v(4)}`;
     case "Microsoft-Windows-PowerShell|4103":

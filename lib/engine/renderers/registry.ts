@@ -1,6 +1,7 @@
 import { applicationRenderer } from "./application";
 import { defenderRenderer } from "./defender";
 import { deviceRenderer } from "./device";
+import { ntfsRenderer } from "./ntfs";
 import { powershellRenderer } from "./powershell";
 import { securityRenderer } from "./security";
 import { sysmonRenderer } from "./sysmon";
@@ -25,4 +26,5 @@ export const renderers: readonly Renderer[] = [
   applicationRenderer,
   deviceRenderer,
   defenderRenderer,
+  ntfsRenderer,
 ];
