@@ -39,3 +39,38 @@ describe("EventData names with spaces", () => {
     expect(fires("  sel:\n    OldValue|contains: 'Exclusions'\n  condition: sel")).toBe(0);
   });
 });
+
+// Application Error 1000 as Windows 10 and later write it: every field named.
+const appCrash = (app: string, module: string) => ({
+  Event: {
+    System: {
+      Provider: { "#attributes": { Name: "Application Error" } },
+      EventID: 1000,
+      Channel: "Application",
+      Computer: "WS01.corp.local",
+    },
+    EventData: { AppName: app, AppVersion: "4.18.24090.11", ModuleName: module, ExceptionCode: "c0000005" },
+  },
+});
+const unnamedCrash = {
+  Event: {
+    System: { ...appCrash("", "").Event.System },
+    EventData: { Data: { "#text": ["MsMpEng.exe", "4.18.24090.11", "mpengine.dll", "c0000005"] } },
+  },
+};
+
+describe("Sigma's Data container", () => {
+  const rule = `title: t\nlogsource:\n  product: windows\n  service: application\ndetection:\n  sel:\n    Provider_Name: 'Application Error'\n    EventID: 1000\n    Data|contains|all:\n      - 'MsMpEng.exe'\n      - 'mpengine.dll'\n  condition: sel\n`;
+  const run = (events: unknown[]) =>
+    new SigmaEngine(compileSources([{ file: "t.yml", text: rule }]).rules).run(events).matches.length;
+
+  it("is all EventData values when Windows names every field, and the unnamed values otherwise", () => {
+    expect(run([appCrash("MsMpEng.exe", "mpengine.dll")])).toBe(1);
+    expect(run([unnamedCrash])).toBe(1);
+  });
+
+  it("needs every value the rule lists", () => {
+    expect(run([appCrash("MsMpEng.exe", "ntdll.dll")])).toBe(0);
+    expect(run([appCrash("chrome.exe", "mpengine.dll")])).toBe(0);
+  });
+});

@@ -63,6 +63,23 @@ function addEventData(builder: FieldMapBuilder, data: unknown): void {
   }
 }
 
+/**
+ * Sigma's `Data` is "the container for the event data as a whole": where Windows names every field (Application
+ * Error 1000 since Windows 10), rules like `Data|contains|all` still mean all of EventData's values.
+ */
+function containerValues(data: unknown): unknown[] {
+  if (!isObject(data)) return [];
+  const values: unknown[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (key === "#attributes") continue;
+    if (isObject(value) && !("#text" in value)) continue;
+    const text = textOf(value);
+    if (Array.isArray(text)) values.push(...text);
+    else if (text !== null && text !== undefined) values.push(text);
+  }
+  return values;
+}
+
 function prepareEvtx(event: Json, index: number, source: unknown): PreparedEvent {
   const system = isObject(event.System) ? event.System : {};
   const builder = new FieldMapBuilder();
@@ -81,6 +98,8 @@ function prepareEvtx(event: Json, index: number, source: unknown): PreparedEvent
   const systemTime = attr(system.TimeCreated, "SystemTime");
   addEventData(builder, event.EventData);
   addEventData(builder, event.UserData);
+  const container = containerValues(event.EventData);
+  if (container.length > 0) builder.alias("Data", container);
   if (typeof channel === "string") addProcessCreationValues(builder, channel, eventId);
   return {
     index,
