@@ -13,6 +13,7 @@ import { extrasK } from "./extras/part-k";
 import { extrasL } from "./extras/part-l";
 import { extrasM } from "./extras/part-m";
 import { extrasN } from "./extras/part-n";
+import { extrasO } from "./extras/part-o";
 
 /**
  * More real-world variants for rows of the tables, kept apart so the rows stay short: named tools and the
@@ -34,6 +35,7 @@ export const extraVariants: Readonly<Record<string, readonly Variant[]>> = merge
   extrasL,
   extrasM,
   extrasN,
+  extrasO,
 ]);
 
 /** Concatenates the parts per technique (a technique in two parts keeps the variants of both, in part order). */
