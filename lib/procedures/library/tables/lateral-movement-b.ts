@@ -121,13 +121,40 @@ export const lateralMovementB = [
         [
           { cmd: 'sc create sesshijack binpath= "cmd.exe /k tscon 2 /dest:rdp-tcp#0"' },
           "net start sesshijack",
-          { cmd: "tscon 2 /dest:rdp-tcp#0", parent: "@services", user: "@system" },
+          // The service's binary is the cmd /k line; it runs tscon.
+          { cmd: "cmd.exe /k tscon 2 /dest:rdp-tcp#0", parent: "@services", user: "@system", as: "svc" },
+          { cmd: "tscon  2 /dest:rdp-tcp#0", parent: "svc" },
         ],
         { elevated: true },
       ),
-      v("psexec-tscon", [{ cmd: "{{tools}}\\PsExec.exe -s -accepteula cmd /c tscon 3 /dest:console" }], {
-        elevated: true,
-      }),
+      // PsExec's local PSEXESVC service runs the SYSTEM cmd that calls tscon.
+      v(
+        "psexec-tscon",
+        [
+          {
+            cmd: "{{tools}}\\PsExec.exe -s -accepteula cmd /c tscon 3 /dest:console",
+            then: [
+              {
+                id: "svc",
+                kind: "service.install",
+                proc: "@services",
+                name: "PSEXESVC",
+                imagePath: "%SystemRoot%\\PSEXESVC.exe",
+              },
+            ],
+          },
+          {
+            cmd: "C:\\Windows\\PSEXESVC.exe",
+            parent: "@services",
+            user: "@system",
+            as: "pss",
+            pipes: ["\\PSEXESVC"],
+          },
+          { cmd: "cmd /c tscon 3 /dest:console", parent: "pss", as: "c" },
+          { cmd: "tscon  3 /dest:console", parent: "c" },
+        ],
+        { elevated: true },
+      ),
     ],
   ),
 ];

@@ -39,7 +39,14 @@ export const lateralMovementC = [
           user: "@admin",
           as: "wr",
         },
-        { cmd: "cmd /c whoami", image: "C:\\Windows\\System32\\cmd.exe", host: "@server", parent: "wr" },
+        {
+          cmd: "cmd /c whoami",
+          image: "C:\\Windows\\System32\\cmd.exe",
+          host: "@server",
+          parent: "wr",
+          as: "c",
+        },
+        { cmd: "whoami", host: "@server", parent: "c" },
       ]),
       // Evil-WinRM runs on the operator's Linux box (proxied through the foothold) with a stolen NT hash: the
       // target sees an NTLM network logon and its WinRM plugin host, nothing of the client.

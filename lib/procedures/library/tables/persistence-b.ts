@@ -218,6 +218,18 @@ export const persistenceB = [
           cmd: "cmd.exe /c powershell -ep bypass -c \"net group 'Exchange Trusted Subsystem' /domain\"",
           parent: "w3",
           host: "@server",
+          as: "c",
+        },
+        {
+          cmd: "powershell  -ep bypass -c \"net group 'Exchange Trusted Subsystem' /domain\"",
+          parent: "c",
+          host: "@server",
+          as: "ps",
+        },
+        {
+          cmd: '"C:\\Windows\\system32\\net.exe" group "Exchange Trusted Subsystem" /domain',
+          parent: "ps",
+          host: "@server",
         },
       ],
       { shell: "none" },

@@ -194,7 +194,10 @@ export const privilegeEscalationB = [
           ],
         ],
       },
-      "fodhelper.exe",
+      // fodhelper auto-elevates and opens ms-settings: the hijacked command runs at High integrity.
+      { cmd: "fodhelper.exe", as: "fod", elevated: true },
+      { cmd: "cmd.exe /c {{tmp}}\\{{rand}}.exe", parent: "fod", as: "c" },
+      { cmd: "{{tmp}}\\{{rand}}.exe", parent: "c" },
     ]),
     // sdclt.exe (auto-elevating backup UI) opens the Folder handler: the hijacked command runs at High integrity.
     v("sdclt-folder", [
@@ -222,7 +225,9 @@ export const privilegeEscalationB = [
         cmd: "cmd.exe /c start {{tmp}}\\{{rand}}.exe &REM \\system32\\cleanmgr.exe /autoclean /d C:",
         parent: "@svchost:Schedule",
         elevated: true,
+        as: "c",
       },
+      { cmd: "{{tmp}}\\{{rand}}.exe", parent: "c", keep: true },
       {
         cmd: "reg delete HKCU\\Environment /v windir /f",
         regDel: [["HKCU\\Environment", "windir"]],
@@ -250,7 +255,8 @@ export const privilegeEscalationB = [
           ],
         },
         { cmd: "C:\\Windows\\System32\\fodhelper.exe", as: "fod", elevated: true },
-        { cmd: "C:\\Windows\\System32\\cmd.exe /c start {{tmp}}\\{{rand}}.exe", parent: "fod" },
+        { cmd: "C:\\Windows\\System32\\cmd.exe /c start {{tmp}}\\{{rand}}.exe", parent: "fod", as: "c" },
+        { cmd: "{{tmp}}\\{{rand}}.exe", parent: "c", keep: true },
       ]),
       v(
         "eventvwr",
@@ -292,7 +298,8 @@ export const privilegeEscalationB = [
           reg: [["HKCU\\Software\\Classes\\Folder\\shell\\open\\command", "DelegateExecute", ""]],
         },
         { cmd: "sdclt.exe", as: "sd", elevated: true },
-        { cmd: "cmd.exe /c {{tmp}}\\{{rand}}.exe", parent: "sd" },
+        { cmd: "cmd.exe /c {{tmp}}\\{{rand}}.exe", parent: "sd", as: "c" },
+        { cmd: "{{tmp}}\\{{rand}}.exe", parent: "c" },
       ]),
       v("computerdefaults", [
         {

@@ -117,7 +117,13 @@ export const privilegeEscalation = [
         cmd: '{{tools}}\\JuicyPotato.exe -l 1337 -p C:\\Windows\\System32\\cmd.exe -a "/c {{tools}}\\{{rand}}.exe" -t *',
         as: "p",
       },
-      { cmd: "C:\\Windows\\System32\\cmd.exe /c {{tools}}\\{{rand}}.exe", parent: "p", user: "@system" },
+      {
+        cmd: "C:\\Windows\\System32\\cmd.exe /c {{tools}}\\{{rand}}.exe",
+        parent: "p",
+        user: "@system",
+        as: "c",
+      },
+      { cmd: "{{tools}}\\{{rand}}.exe", parent: "c" },
     ]),
   ]),
   t("T1134", "Access token manipulation", "Tokens stolen or created to act as another user.", [
@@ -126,6 +132,8 @@ export const privilegeEscalation = [
         cmd: "runas /netonly /user:{{domain}}\\{{admin}} cmd.exe",
         then: [{ id: "e", kind: "credentials.explicit", targetUser: "@admin", targetServer: "localhost" }],
       },
+      // Secondary Logon starts it with the caller's token and the admin's network credentials.
+      { cmd: "cmd.exe", parent: "@svchost:netsvcs", keep: true },
     ]),
   ]),
   t("T1134.001", "Token impersonation/theft", "Incognito/Mimikatz token::elevate and PsExec -s.", [
@@ -147,16 +155,46 @@ export const privilegeEscalation = [
       ],
       { elevated: true },
     ),
-    v("incognito", ['{{tools}}\\incognito.exe execute -c "{{domain}}\\{{admin}}" cmd.exe'], {
-      elevated: true,
-    }),
+    v(
+      "incognito",
+      [
+        { cmd: '{{tools}}\\incognito.exe execute -c "{{domain}}\\{{admin}}" cmd.exe', as: "inc" },
+        { cmd: "cmd.exe", parent: "inc", user: "@admin", keep: true },
+      ],
+      { elevated: true },
+    ),
     // GhostPack Koh keeps the tokens of every new logon session and hands them out over its named pipe.
     v("koh-capture", [{ cmd: "{{tools}}\\Koh.exe capture", pipes: ["\\imposecost"], keep: true }], {
       elevated: true,
     }),
-    v("psexec-system", [{ cmd: "{{tools}}\\PsExec64.exe -accepteula -s -i cmd.exe", as: "p" }], {
-      elevated: true,
-    }),
+    // PsExec installs PSEXESVC locally; the service starts the SYSTEM shell on the user's desktop (-i).
+    v(
+      "psexec-system",
+      [
+        {
+          cmd: "{{tools}}\\PsExec64.exe -accepteula -s -i cmd.exe",
+          as: "p",
+          then: [
+            {
+              id: "svc",
+              kind: "service.install",
+              proc: "@services",
+              name: "PSEXESVC",
+              imagePath: "%SystemRoot%\\PSEXESVC.exe",
+            },
+          ],
+        },
+        {
+          cmd: "C:\\Windows\\PSEXESVC.exe",
+          parent: "@services",
+          user: "@system",
+          as: "pss",
+          pipes: ["\\PSEXESVC"],
+        },
+        { cmd: "cmd.exe", parent: "pss", keep: true },
+      ],
+      { elevated: true },
+    ),
   ]),
   t(
     "T1134.002",
