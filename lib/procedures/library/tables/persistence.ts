@@ -348,11 +348,11 @@ export const persistence = [
       "net-user-domain",
       [
         {
-          cmd: "net user {{svc_sql|it_admin|backup_svc}} Winter2025! /add /domain",
-          then: [{ id: "a", kind: "account.create", user: "svc_sql" }],
+          cmd: "net user {{$account}} Winter2025! /add /domain",
+          then: [{ id: "a", kind: "account.create", user: "{{$account}}" }],
         },
       ],
-      { user: "@admin", elevated: true },
+      { user: "@admin", elevated: true, vars: { account: "{{svc_sql|it_admin|backup_svc}}" } },
     ),
     v(
       "new-aduser",
