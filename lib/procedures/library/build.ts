@@ -202,6 +202,20 @@ export function buildVariant(variant: Variant, ctx: ProcedureContext): ActionInp
     const p = { proc: actor, ...on };
     run.loads?.forEach((img, k) => out.push({ id: id(`load${k}`), kind: "image.load", ...p, image: f(img) }));
     run.reads?.forEach((path, k) => out.push({ id: id(`read${k}`), kind: "file.read", ...p, path: f(path) }));
+    // A run's files are most often what it downloads: the lookup and the connection come first.
+    run.dns?.forEach((name, k) => out.push({ id: id(`dns${k}`), kind: "dns.query", ...p, name: f(name) }));
+    run.net?.forEach(([remote, port], k) => {
+      const r = f(remote);
+      if (!isHostRef(r)) out.push({ id: id(`q${k}`), kind: "dns.query", ...p, name: r });
+      out.push({
+        id: id(`net${k}`),
+        kind: "network.connect",
+        ...p,
+        protocol: port === 53 || port === 123 ? "udp" : "tcp",
+        remote: r,
+        port,
+      });
+    });
     run.files?.forEach((path, k) =>
       out.push({ id: id(`file${k}`), kind: "file.create", ...p, path: f(path) }),
     );
@@ -229,19 +243,6 @@ export function buildVariant(variant: Variant, ctx: ProcedureContext): ActionInp
       out.push({ id: id(`regdel${k}`), kind: "registry.value.delete", ...p, key: f(key), value: f(value) }),
     );
     out.push(...defenderEffects(run, on, id, f));
-    run.dns?.forEach((name, k) => out.push({ id: id(`dns${k}`), kind: "dns.query", ...p, name: f(name) }));
-    run.net?.forEach(([remote, port], k) => {
-      const r = f(remote);
-      if (!isHostRef(r)) out.push({ id: id(`q${k}`), kind: "dns.query", ...p, name: r });
-      out.push({
-        id: id(`net${k}`),
-        kind: "network.connect",
-        ...p,
-        protocol: port === 53 || port === 123 ? "udp" : "tcp",
-        remote: r,
-        port,
-      });
-    });
     run.pipes?.forEach((pipe, k) =>
       out.push({ id: id(`pipe${k}`), kind: "pipe.create", ...p, pipe: f(pipe) }),
     );
