@@ -6,11 +6,33 @@ import { bindVars, fill, fillDeep, scopeFor, type Scope } from "./template";
 import type { Run, TechniqueEntry, Variant } from "./types";
 
 const S32 = "C:\\Windows\\System32";
+const NETFX = "C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319";
+/** Programs a bare name starts from outside System32 (the Windows folder, WBEM, the .NET Framework). */
 const special: Record<string, string> = {
   "powershell.exe": POWERSHELL,
   "pwsh.exe": "C:\\Program Files\\PowerShell\\7\\pwsh.exe",
   "wmic.exe": `${S32}\\wbem\\WMIC.exe`,
+  "mofcomp.exe": `${S32}\\wbem\\mofcomp.exe`,
   "winrm.cmd": `${S32}\\winrm.cmd`,
+  ...Object.fromEntries(
+    ["hh.exe", "regedit.exe", "explorer.exe", "splwow64.exe", "HelpPane.exe", "write.exe", "bfsvc.exe"].map(
+      (n) => [n.toLowerCase(), `C:\\Windows\\${n}`],
+    ),
+  ),
+  ...Object.fromEntries(
+    [
+      "InstallUtil.exe",
+      "RegAsm.exe",
+      "RegSvcs.exe",
+      "MSBuild.exe",
+      "csc.exe",
+      "vbc.exe",
+      "jsc.exe",
+      "ilasm.exe",
+      "AddInProcess.exe",
+      "aspnet_compiler.exe",
+    ].map((n) => [n.toLowerCase(), `${NETFX}\\${n}`]),
+  ),
 };
 
 /** A procedure built from a table row, with what it needs to run. */
