@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { ref, path, hexMask, base, byProc } from "./common";
+import { accountRemovalActions } from "./account-removal";
+import { serverAppActions } from "./server-apps";
+
+export * from "./account-removal";
+export * from "./server-apps";
 
 // Logs and PowerShell logging, raw disk, crashes and Application-log events, devices, Microsoft Defender.
 
@@ -162,4 +167,6 @@ export const hostTelemetryActions = [
   DefenderConfig,
   DefenderDetection,
   NtfsCorruption,
+  ...serverAppActions,
+  ...accountRemovalActions,
 ] as const;

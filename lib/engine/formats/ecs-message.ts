@@ -1,5 +1,6 @@
 import type { FieldValue, WinEvent } from "../event";
 import { securityProvider, sysmonNames, sysmonProvider } from "./ecs-names";
+import { configMessage } from "../renderers/mssql/templates";
 
 /**
  * The event's message as Windows renders it from the provider's message table (what Event Viewer shows,
@@ -16,6 +17,8 @@ export function renderMessage(event: WinEvent): string | null {
     return [`${title}:`, ...lines].join("\r\n");
   }
   if (t.provider.name === securityProvider) return null;
+  if (/^MSSQL(SERVER$|\$)/.test(t.provider.name))
+    return t.eventId === 15457 ? configMessage(v(0), v(1), v(2)) : t.eventId === 33205 ? v(0) : null;
   switch (`${t.provider.name}|${t.eventId}`) {
     case "Service Control Manager|7045":
       return (
@@ -35,6 +38,8 @@ export function renderMessage(event: WinEvent): string | null {
       );
     case "Service Control Manager|7036":
       return `The ${v(0)} service entered the ${v(1)} state.`;
+    case "MSExchange CmdletLogs|1":
+      return `Cmdlet succeeded. Cmdlet ${v(0)}, parameters ${v(1)}.`;
     case "Ntfs|55":
       return `A corruption was discovered in the file system structure on volume ${v(0)}.\r\n\r\n${v(7)}`;
     case "Microsoft-Windows-PowerShell|4104":

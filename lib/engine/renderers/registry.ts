@@ -1,6 +1,9 @@
+import { accountRemovalRenderer } from "./account-removal";
 import { applicationRenderer } from "./application";
 import { defenderRenderer } from "./defender";
 import { deviceRenderer } from "./device";
+import { exchangeRenderer } from "./exchange";
+import { mssqlRenderer } from "./mssql";
 import { ntfsRenderer } from "./ntfs";
 import { powershellRenderer } from "./powershell";
 import { securityRenderer } from "./security";
@@ -27,4 +30,7 @@ export const renderers: readonly Renderer[] = [
   deviceRenderer,
   defenderRenderer,
   ntfsRenderer,
+  mssqlRenderer,
+  exchangeRenderer,
+  accountRemovalRenderer,
 ];
