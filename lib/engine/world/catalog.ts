@@ -1,4 +1,7 @@
 import { stableHex } from "../rng";
+import { moreWindowsBinaries, systemImages } from "./catalog-system";
+import { toolImages } from "./catalog-tools";
+import { lower } from "./lower";
 import type { ImageInfo, OsInfo } from "./types";
 
 /**
@@ -82,14 +85,15 @@ const windowsBinaries: readonly (readonly [string, string, string])[] = [
   ["wbem\\WMIC.exe", "WMI Commandline Utility", "wmic.exe"],
 ];
 
-interface ThirdParty {
+export interface ThirdParty {
   readonly path: string;
   readonly version: string;
   readonly description: string;
   readonly product: string;
   readonly company: string;
   readonly original: string;
-  readonly signature: string;
+  /** Signer; absent for unsigned tools (Sysmon: Signed false, Signature "-", status Unavailable). */
+  readonly signature?: string;
   /** The real import hash when detections key on it (else derived like the other hashes). */
   readonly imphash?: string;
 }
@@ -274,7 +278,7 @@ export class ImageCatalog {
 
   /** Metadata for a path; a known Windows binary copied elsewhere keeps its metadata (renamed-binary cases). */
   image(path: string): ImageInfo {
-    const key = path.toLowerCase();
+    const key = lower(path);
     const known = this.base.byPath.get(key) ?? this.byPath.get(key);
     if (known) return known;
     const name = baseName(path);
@@ -319,14 +323,14 @@ function buildBase(os: OsInfo): BaseCatalog {
     base.byPath.set(info.path.toLowerCase(), info);
     if (!base.byName.has(info.fileName.toLowerCase())) base.byName.set(info.fileName.toLowerCase(), info);
   };
-  for (const [rel, description, original] of windowsBinaries) {
-    const path = `C:\\Windows\\System32\\${rel}`;
+  for (const [rel, description, original, product] of [...windowsBinaries, ...moreWindowsBinaries]) {
+    const path = rel.includes(":") ? rel : `C:\\Windows\\System32\\${rel}`;
     add({
       path,
       fileName: baseName(path),
       fileVersion: os.fileVersion,
       description,
-      product: WIN_PRODUCT,
+      product: product ?? WIN_PRODUCT,
       company: MS,
       originalFileName: original,
       ...hashes(`${original}|${os.fileVersion}`),
@@ -335,7 +339,7 @@ function buildBase(os: OsInfo): BaseCatalog {
       signatureStatus: "Valid",
     });
   }
-  for (const t of thirdParty) {
+  for (const t of [...thirdParty, ...systemImages, ...toolImages]) {
     add({
       path: t.path,
       fileName: baseName(t.path),
@@ -346,15 +350,24 @@ function buildBase(os: OsInfo): BaseCatalog {
       originalFileName: t.original,
       ...hashes(`${t.original}|${t.version}`),
       ...(t.imphash ? { imphash: t.imphash } : {}),
-      signed: true,
-      signature: t.signature,
-      signatureStatus: "Valid",
+      signed: t.signature !== undefined,
+      signature: t.signature ?? "-",
+      signatureStatus: t.signature !== undefined ? "Valid" : "Unavailable",
     });
   }
   return base;
 }
 
+/** Built once per image (every Sysmon 1 and 7 prints it); weak, so per-world images go with their world. */
+const hashesText = new WeakMap<ImageInfo, string>();
+
 /** Sysmon's Hashes field in the order of the usual config (SHA1, MD5, SHA256, IMPHASH). */
 export function sysmonHashes(info: ImageInfo): string {
-  return `SHA1=${info.sha1},MD5=${info.md5},SHA256=${info.sha256},IMPHASH=${info.imphash}`;
+  let h = hashesText.get(info);
+  if (h === undefined)
+    hashesText.set(
+      info,
+      (h = `SHA1=${info.sha1},MD5=${info.md5},SHA256=${info.sha256},IMPHASH=${info.imphash}`),
+    );
+  return h;
 }
