@@ -99,7 +99,12 @@ function prepareEvtx(event: Json, index: number, source: unknown): PreparedEvent
   addEventData(builder, event.EventData);
   addEventData(builder, event.UserData);
   const container = containerValues(event.EventData);
-  if (container.length > 0) builder.alias("Data", container);
+  if (container.length > 0) {
+    builder.alias("Data", container);
+    // Keyword rules search the event as a whole (the rendered message, the raw record): values side by side,
+    // so a token like ' -Identity ' that follows the cmdlet name is found as it would be in the message.
+    if (container.length > 1) builder.addKeyword(container.map(String).join(" "));
+  }
   if (typeof channel === "string") addProcessCreationValues(builder, channel, eventId);
   return {
     index,
