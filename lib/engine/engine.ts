@@ -58,6 +58,8 @@ interface ChannelState {
 }
 interface TemplateState {
   channel: ChannelState;
+  /** Write delay after the action: Security first, Sysmon next, other channels later. */
+  lag: 0 | 1 | 2;
   writer: { pid: number; tid: number };
   activityId: string | null;
   userId: string | null;
@@ -112,19 +114,13 @@ export function runScenario(
   const heap: Pending[] = [];
   const free: Pending[] = [];
   let seq = 0;
-  let current: TimedAction | null = null;
   let label: EventLabel | null = null;
   let latency = 0;
 
   const push = (host: Host, template: EventTemplate, data: FieldValue[], opts: EmitOptions | undefined) => {
-    const lat =
-      template.channel === "Security"
-        ? latency >> 2
-        : template.channel === "Microsoft-Windows-Sysmon/Operational"
-          ? latency
-          : latency + 700;
     const state = stateOf(template, host);
-    let time = current!.timeUs + lat + (opts?.offsetUs ?? 0);
+    const lat = state.lag === 0 ? latency >> 2 : state.lag === 1 ? latency : latency + 700;
+    let time = execCtx.timeUs + lat + (opts?.offsetUs ?? 0);
     if (time <= state.channel.last) time = state.channel.last + 1;
     state.channel.last = time;
     // Finalized entries are reused (see finalize): one object per pending slot, not one per event.
@@ -185,11 +181,19 @@ export function runScenario(
   };
   // Per (template, host): the channel's record counter and the System defaults, looked up once.
   const channels = new Map<string, ChannelState>();
-  const templateStates = new Map<EventTemplate, Map<Host, TemplateState>>();
+  // One template → state map per host (hosts are few: a pointer scan finds the map), plus the creation order.
+  const stateHosts: Host[] = [];
+  const stateMaps: Map<EventTemplate, TemplateState>[] = [];
+  const stateList: [EventTemplate, TemplateState][] = [];
   const stateOf = (t: EventTemplate, host: Host): TemplateState => {
-    let byHost = templateStates.get(t);
-    if (!byHost) templateStates.set(t, (byHost = new Map()));
-    let st = byHost.get(host);
+    let h = 0;
+    while (h < stateHosts.length && stateHosts[h] !== host) h++;
+    if (h === stateHosts.length) {
+      stateHosts.push(host);
+      stateMaps.push(new Map());
+    }
+    const byTemplate = stateMaps[h];
+    let st = byTemplate.get(t);
     if (!st) {
       const key = `${host.name}|${t.channel}`;
       let channel = channels.get(key);
@@ -201,12 +205,14 @@ export function runScenario(
       }
       st = {
         channel,
+        lag: t.channel === "Security" ? 0 : t.channel === "Microsoft-Windows-Sysmon/Operational" ? 1 : 2,
         writer: world.writer(host, t.channel),
         activityId: t.provider.name === SECURITY_PROVIDER ? activity.get(host.name)! : null,
         userId: t.channel === "Security" ? null : "S-1-5-18",
         count: 0,
       };
-      byHost.set(host, st);
+      byTemplate.set(t, st);
+      stateList.push([t, st]);
     }
     return st;
   };
@@ -269,14 +275,14 @@ export function runScenario(
       finalize(popMin());
       if (++produced >= max) return report();
     }
-    current = item;
+    // The action's time lives in execCtx (a double field, updated in place; noise items are reused slots).
+    execCtx.timeUs = item.timeUs;
     actions++;
     const action: Action = item.action;
     const host = world.hostByRef(action.host ?? item.host) ?? world.hosts[0];
     hostOfCurrent = host;
     let resolved;
     try {
-      execCtx.timeUs = item.timeUs;
       execCtx.defaultHost = host;
       resolved = execute(action, execCtx);
     } catch (error) {
@@ -301,7 +307,7 @@ export function runScenario(
       if (ps) for (const r of ps) r.render(resolved.spawned, ctx);
     }
     const rs = byKind.get(action.kind);
-    if (rs) for (const r of rs) r.render(resolved, ctx);
+    if (rs) for (let i = 0; i < rs.length; i++) rs[i].render(resolved, ctx);
   }
   while (heap.length) {
     finalize(popMin());
@@ -316,12 +322,11 @@ export function runScenario(
       const channel = key.slice(key.indexOf("|") + 1);
       byChannel[channel] = (byChannel[channel] ?? 0) + c.count;
     }
-    for (const [t, m] of templateStates)
-      for (const st of m.values()) byEventId[t.key] = (byEventId[t.key] ?? 0) + st.count;
+    for (const [t, st] of stateList) byEventId[t.key] = (byEventId[t.key] ?? 0) + st.count;
     return {
       seed: spec.seed,
       start: spec.start,
-      end: new Date(Math.floor(Math.max(endUs, current?.timeUs ?? 0) / 1000)).toISOString(),
+      end: new Date(Math.floor(Math.max(endUs, execCtx.timeUs) / 1000)).toISOString(),
       domain: { ...world.domain },
       hosts: world.hosts.map((h) => ({ name: h.name, fqdn: h.fqdn, ip: h.ip, role: h.role, os: h.os.name })),
       interactiveUser: `${world.estate.interactive.domain}\\${world.estate.interactive.sam}`,

@@ -1,6 +1,7 @@
 import type { Action, ActionOf } from "../actions";
 import type { ResolvedAction, ResolvedNet } from "../renderers/types";
 import type { TaskInfo, User } from "../world/types";
+import { lower } from "../world/lower";
 import type { HostState } from "../world/world";
 import {
   ExecError,
@@ -165,15 +166,16 @@ function executeFile(
   const st = ctx.world.state(host.name);
   const files = st.files;
   if (a.path.includes("%")) a = { ...a, path: expandPath(a.path, actor.user) };
-  const key = a.path.toLowerCase();
+  const key = lower(a.path);
+  let created = files.get(key);
   if (a.kind === "file.create" || a.kind === "file.modify" || a.kind === "file.stream") {
-    if (!files.has(key)) files.set(key, ctx.timeUs);
+    if (created === undefined) files.set(key, (created = ctx.timeUs));
     if (a.kind === "file.create" && a.copyOf) copyIdentity(a.copyOf, key, actor.user, st);
   } else if (a.kind === "file.delete") {
     files.delete(key);
     st.copies.delete(key);
+    created = undefined;
   }
-  const created = files.get(key);
   // Built directly (no spread of base()): file/registry/network actions are most of a run's actions.
   return {
     action: a,
@@ -184,7 +186,7 @@ function executeFile(
     session: actor.session,
     user: actor.user,
     object: a.path,
-    details: created !== undefined ? String(created) : undefined,
+    createdUs: created,
   };
 }
 
@@ -218,6 +220,29 @@ function registryDetails(type: string, data: string): string {
   }
 }
 
+/**
+ * "key\\value" per (key, value), memoized: background noise sets the same few values over and over, and one
+ * shared string is flattened once by the serializers instead of a new concatenation per event.
+ */
+const valuePaths = new Map<string, Map<string, string>>();
+let valuePathCount = 0;
+function valuePath(key: string, value: string): string {
+  let byValue = valuePaths.get(key);
+  let path = byValue?.get(value);
+  if (path === undefined) {
+    path = `${key}\\${value === "" ? "(Default)" : value}`;
+    if (valuePathCount >= 8192) {
+      valuePaths.clear();
+      valuePathCount = 0;
+      byValue = undefined;
+    }
+    if (!byValue) valuePaths.set(key, (byValue = new Map()));
+    byValue.set(value, path);
+    valuePathCount++;
+  }
+  return path;
+}
+
 function executeRegistry(
   a: ActionOf<
     | "registry.key.create"
@@ -241,9 +266,9 @@ function executeRegistry(
     details = `${key.slice(0, key.lastIndexOf("\\") + 1)}${a.newName}`;
     keys.add(details.toLowerCase());
   } else {
-    object = `${key}\\${a.value === "" ? "(Default)" : a.value}`;
+    object = valuePath(key, a.value);
     if (a.kind === "registry.value.set") {
-      if (/^REG_(D|Q)WORD$/.test(a.type) && !/^(0x[0-9a-f]+|\d+)$/i.test(a.data.trim()))
+      if ((a.type === "REG_DWORD" || a.type === "REG_QWORD") && !/^(0x[0-9a-f]+|\d+)$/i.test(a.data.trim()))
         throw new ExecError("invalid", a.id, `registry ${a.type} data must be a number, got "${a.data}"`);
       details = registryDetails(a.type, a.data);
     }
@@ -261,6 +286,8 @@ function executeRegistry(
   };
 }
 
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
 function executeConnect(a: ActionOf<"network.connect">, ctx: ExecContext): ResolvedAction {
   const host = hostOf(a, ctx);
   const actor = procOf(a.proc, host, a, ctx);
@@ -271,25 +298,25 @@ function executeConnect(a: ActionOf<"network.connect">, ctx: ExecContext): Resol
   if (remoteHost) {
     ip = remoteHost.ip;
     name = remoteHost.fqdn;
-  } else if (/^\d{1,3}(\.\d{1,3}){3}$/.test(a.remote)) {
+  } else if (IPV4.test(a.remote)) {
     ip = a.remote;
     name = world.nameForIp(ip) ?? "-";
   } else {
     ip = world.resolve(a.remote)[0];
     name = a.remote.toLowerCase();
   }
-  const local = { ip: host.ip, name: host.fqdn, port: a.initiated ? world.ephemeralPort(host) : a.port };
-  const remote = { ip, name, port: a.initiated ? a.port : 49152 + ctx.rng.int(0, 16_000) };
+  const sourcePort = a.initiated ? world.ephemeralPort(host) : a.port;
+  const destinationPort = a.initiated ? a.port : 49152 + ctx.rng.int(0, 16_000);
   const net: ResolvedNet = {
     protocol: a.protocol,
     initiated: a.initiated,
-    sourceIp: local.ip,
-    sourceHostname: local.name,
-    sourcePort: local.port,
-    destinationIp: remote.ip,
-    destinationHostname: remote.name,
-    destinationPort: remote.port,
-    destinationPortName: PORT_NAMES[remote.port] ?? "-",
+    sourceIp: host.ip,
+    sourceHostname: host.fqdn,
+    sourcePort,
+    destinationIp: ip,
+    destinationHostname: name,
+    destinationPort,
+    destinationPortName: PORT_NAMES[destinationPort] ?? "-",
   };
   return {
     action: a,

@@ -2,6 +2,7 @@ import type { ActionOf } from "../actions";
 import type { ResolvedAction } from "../renderers/types";
 import { baseName } from "../world/catalog";
 import type { Host, ImageInfo, Integrity, ProcessInfo, Session, User } from "../world/types";
+import { lower } from "../world/lower";
 import type { HostState } from "../world/world";
 import { ExecError, type ExecContext, expandPath, hostOf, procOf, userOf } from "./context";
 
@@ -52,7 +53,8 @@ export function executeProcessCreate(
     tokenElevation,
     startUs: ctx.timeUs,
   });
-  st.files.set(image.path.toLowerCase(), st.files.get(image.path.toLowerCase()) ?? st.bootUs);
+  const imageKey = lower(image.path);
+  if (!st.files.has(imageKey)) st.files.set(imageKey, st.bootUs);
   return base(a, host, ctx, p, session, user);
 }
 
@@ -61,7 +63,7 @@ export function executeProcessCreate(
  * `file.create` copied) keeps the original's metadata and hashes under its new path and name.
  */
 function imageOf(a: ActionOf<"process.create">, st: HostState, user: User): ImageInfo {
-  const key = a.image.toLowerCase();
+  const key = lower(a.image);
   let original = st.copies.get(key);
   if (a.copyOf) {
     const from = expandPath(a.copyOf, user);

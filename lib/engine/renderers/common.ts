@@ -16,9 +16,21 @@ export function bracedGuid(guid: string): string {
   return `{${guid.toLowerCase()}}`;
 }
 
+const SMALL = 65_536;
+const hexTexts: string[] = new Array(SMALL);
+const decimalTexts: string[] = new Array(SMALL);
+
 /** "0x1a2c" */
 export function hex(n: number): string {
+  // PIDs and handles repeat across a run: small values come from a lazily filled table.
+  if (n >= 0 && n < SMALL && Number.isInteger(n)) return (hexTexts[n] ??= `0x${n.toString(16)}`);
   return `0x${n.toString(16)}`;
+}
+
+/** Decimal text of a port (or any small number), from a lazily filled table. */
+export function portText(n: number): string {
+  if (n >= 0 && n < SMALL && Number.isInteger(n)) return (decimalTexts[n] ??= String(n));
+  return String(n);
 }
 
 /** Kernel device path 5156 prints: "\\device\\harddiskvolume3\\windows\\system32\\svchost.exe". */

@@ -66,6 +66,8 @@ export interface ResolvedAction<K extends ActionKind = ActionKind> {
   readonly object?: string;
   /** Previous and new data for registry value sets, Sysmon's "Details" form ("DWORD (0x00000001)"). */
   readonly details?: string;
+  /** File actions: when the file was created (µs since the Unix epoch), if it exists. */
+  readonly createdUs?: number;
   readonly service?: ServiceInfo;
   readonly task?: TaskInfo;
   /** Target host of explicit credentials / lateral movement. */

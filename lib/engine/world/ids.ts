@@ -69,14 +69,21 @@ export class HostIds {
   }
 }
 
+/** Byte → two uppercase hex digits (a table: process GUIDs are built per background process). */
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, "0"));
 function hex2(n: number): string {
-  return n.toString(16).toUpperCase().padStart(2, "0");
+  return n < 256 ? HEX2[n] : n.toString(16).toUpperCase().padStart(2, "0");
 }
 
 /** "0BDA-68FD": low then high 16 bits of the Unix time in seconds. */
 function timeWords(us: number): string {
   const secs = Math.floor(us / 1_000_000) >>> 0;
+  // Background processes start many times a second: the last second's text is reused.
+  if (secs === lastWords.secs) return lastWords.text;
   const lo = (secs & 0xffff).toString(16).toUpperCase().padStart(4, "0");
   const hi = (secs >>> 16).toString(16).toUpperCase().padStart(4, "0");
-  return `${lo}-${hi}`;
+  lastWords.secs = secs;
+  return (lastWords.text = `${lo}-${hi}`);
 }
+/** A field pair rather than two module variables: a double held in a variable is re-boxed on each write. */
+const lastWords = { secs: -1, text: "" };

@@ -116,19 +116,35 @@ export class World {
   }
 
   state(host: string): HostState {
+    // Consecutive calls mostly ask for the same host: a one-entry cache before the map.
+    if (host === this.lastStateHost) return this.lastState!;
     const s = this.states.get(host);
     if (!s) throw new Error(`unknown host ${host}`);
+    this.lastStateHost = host;
+    this.lastState = s;
     return s;
   }
+  private lastStateHost = "";
+  private lastState: HostState | null = null;
 
   /** Host by name (case-insensitive), FQDN, IP, or role reference ("@workstation", "@workstation2", "@server", "@dc"). */
   hostByRef(ref: string): Host | undefined {
+    // The engine and the executor resolve the same reference back to back.
+    if (ref === this.lastRef) return this.lastRefHost;
     const cached = this.hostRefs.get(ref);
-    if (cached !== undefined || this.hostRefs.has(ref)) return cached;
+    if (cached !== undefined) {
+      this.lastRef = ref;
+      this.lastRefHost = cached;
+      return cached;
+    }
+    if (this.hostRefs.has(ref)) return undefined;
     const found = this.findHost(ref);
     this.hostRefs.set(ref, found);
     return found;
   }
+
+  private lastRef = "";
+  private lastRefHost: Host | undefined = undefined;
 
   private findHost(ref: string): Host | undefined {
     const r = ref.trim();
@@ -303,6 +319,8 @@ export class World {
 
   /** Pins answers (from a dns.query action) so later connections agree with them. */
   setAnswers(name: string, answers: string[]): void {
+    // Most queries re-pin what resolve() just returned under the same (normal-form) name.
+    if (this.dns.get(name) === answers) return;
     this.dns.set(name.toLowerCase().replace(/\.$/, ""), answers);
   }
 

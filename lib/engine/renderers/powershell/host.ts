@@ -1,4 +1,5 @@
 import { stableHex } from "../../rng";
+import { lower } from "../../world/lower";
 import type { Host, ProcessInfo } from "../../world/types";
 import type { PsHostContext } from "./text";
 
@@ -28,7 +29,7 @@ const hostNames: Record<string, string> = {
 };
 
 export function isPowerShellHost(process: ProcessInfo): boolean {
-  return process.image.fileName.toLowerCase() in hostNames;
+  return lower(process.image.fileName) in hostNames;
 }
 
 /** `-Version 2` (any unambiguous prefix of -Version) starts the 2.0 engine: no script block logging, no HostApplication. */

@@ -1,5 +1,5 @@
 import { type ActionKind, serviceStartCodes } from "../../actions";
-import { devicePath, hex } from "../common";
+import { devicePath, hex, portText } from "../common";
 import type { RenderContext, Renderer, ResolvedAction } from "../types";
 import { renderAccount } from "./accounts";
 import {
@@ -91,9 +91,13 @@ function render(r: ResolvedAction, ctx: RenderContext): void {
     case "process.create": {
       const parent = p!.parent!;
       const sameUser = parent.user.sid === p!.user.sid;
-      const subject = subjectOf(parent.session);
+      const s = parent.session;
+      // Subject written out (no subjectOf spread): 4688/4689 come with every background process.
       ctx.emit(SECURITY.processCreate, [
-        ...subject,
+        s.user.sid,
+        s.user.sam,
+        s.user.domain,
+        s.logonIdHex,
         hex(p!.pid),
         p!.image.path,
         p!.tokenElevation,
@@ -108,9 +112,19 @@ function render(r: ResolvedAction, ctx: RenderContext): void {
       ]);
       return;
     }
-    case "process.terminate":
-      ctx.emit(SECURITY.processExit, [...subjectOf(p!.session), "0x0", hex(p!.pid), p!.image.path]);
+    case "process.terminate": {
+      const s = p!.session;
+      ctx.emit(SECURITY.processExit, [
+        s.user.sid,
+        s.user.sam,
+        s.user.domain,
+        s.logonIdHex,
+        "0x0",
+        hex(p!.pid),
+        p!.image.path,
+      ]);
       return;
+    }
     case "process.access": {
       const t = r.target!;
       // Only LSASS carries a default SACL that audits reads of its memory.
@@ -212,9 +226,9 @@ function render(r: ResolvedAction, ctx: RenderContext): void {
         devicePath(p!.image.path),
         n.initiated ? "%%14593" : "%%14592",
         n.sourceIp,
-        String(n.sourcePort),
+        portText(n.sourcePort),
         n.destinationIp,
-        String(n.destinationPort),
+        portText(n.destinationPort),
         n.protocol === "tcp" ? 6 : 17,
         n.initiated ? 0 : 66_000 + ctx.rng.int(0, 400),
         n.initiated ? "%%14611" : "%%14610",

@@ -1,3 +1,4 @@
+import { portText } from "../common";
 import type { RenderContext, ResolvedAction } from "../types";
 import { SECURITY } from "./templates";
 
@@ -19,7 +20,7 @@ export function renderKerberos(r: ResolvedAction<"kerberos.tgt" | "kerberos.tgs"
       a.encryption.toLowerCase(),
       a.preAuthType ?? "2",
       `::ffff:${src.ip}`,
-      String(src.port),
+      portText(src.port),
       a.certificate?.issuer ?? "",
       a.certificate?.serial.toUpperCase() ?? "",
       a.certificate?.thumbprint.toUpperCase() ?? "",
@@ -36,7 +37,7 @@ export function renderKerberos(r: ResolvedAction<"kerberos.tgt" | "kerberos.tgs"
     "0x40810000",
     a.encryption.toLowerCase(),
     `::ffff:${src.ip}`,
-    String(src.port),
+    portText(src.port),
     a.status.toLowerCase(),
     ctx.rng.guid(),
     "-",

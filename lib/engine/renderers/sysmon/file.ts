@@ -16,7 +16,7 @@ export function fileEvents(r: ResolvedAction, ctx: RenderContext, p: ProcessInfo
   switch (a.kind) {
     case "file.create":
     case "file.modify": {
-      const created = r.details !== undefined ? sysmonUtc(Number(r.details)) : utc;
+      const created = r.createdUs !== undefined ? sysmonUtc(r.createdUs) : utc;
       ctx.emit(SYSMON.fileCreate, ["-", utc, p.guid, p.pid, p.image.path, a.path, created, user]);
       return;
     }
@@ -29,7 +29,7 @@ export function fileEvents(r: ResolvedAction, ctx: RenderContext, p: ProcessInfo
         p.image.path,
         a.path,
         sysmonUtc(Date.parse(a.creationTime) * 1000),
-        r.details ? sysmonUtc(Number(r.details)) : utc,
+        r.createdUs !== undefined ? sysmonUtc(r.createdUs) : utc,
         user,
       ]);
       return;
@@ -42,7 +42,7 @@ export function fileEvents(r: ResolvedAction, ctx: RenderContext, p: ProcessInfo
         p.pid,
         p.image.path,
         `${a.path}:${a.stream}`,
-        r.details ? sysmonUtc(Number(r.details)) : utc,
+        r.createdUs !== undefined ? sysmonUtc(r.createdUs) : utc,
         sysmonHashes(info),
         a.contents ?? "-",
         user,

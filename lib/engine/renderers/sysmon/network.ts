@@ -4,6 +4,14 @@ import { sysmonUtc, userName } from "../common";
 import type { RenderContext, ResolvedAction } from "../types";
 import { SYSMON } from "./templates";
 
+/** QueryResults text per answers array: the world hands out one stable array per name. */
+const answerTexts = new WeakMap<readonly string[], string>();
+function answerText(answers: readonly string[]): string {
+  let t = answerTexts.get(answers);
+  if (t === undefined) answerTexts.set(answers, (t = answers.map((ip) => `::ffff:${ip};`).join("")));
+  return t;
+}
+
 /** Network connections, DNS queries and named pipes (3, 22, 17, 18). */
 export function networkEvents(r: ResolvedAction, ctx: RenderContext, p: ProcessInfo): void {
   const a = r.action;
@@ -36,7 +44,7 @@ export function networkEvents(r: ResolvedAction, ctx: RenderContext, p: ProcessI
     }
     case "dns.query": {
       const q = a as ActionOf<"dns.query">;
-      const results = (r.answers ?? []).map((ip) => `::ffff:${ip};`).join("");
+      const results = r.answers ? answerText(r.answers) : "";
       ctx.emit(SYSMON.dnsQuery, [
         "-",
         utc,

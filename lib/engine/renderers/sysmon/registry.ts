@@ -15,21 +15,24 @@ export function registryEvents(r: ResolvedAction, ctx: RenderContext, actor: Pro
   const a = r.action;
   const utc = sysmonUtc(r.timeUs);
   const user = userName(actor.user);
+  const { guid, pid } = actor;
+  const image = actor.image.path;
+  // Arrays written out in full (no head() spread): registry sets are a large share of background noise.
   switch (a.kind) {
     case "registry.key.create":
     case "registry.key.delete": {
       const type = a.kind === "registry.key.create" ? "CreateKey" : "DeleteKey";
-      ctx.emit(SYSMON.registryObject, [...head(type, utc, actor), r.object!, user]);
+      ctx.emit(SYSMON.registryObject, ["-", type, utc, guid, pid, image, r.object!, user]);
       return;
     }
     case "registry.value.delete":
-      ctx.emit(SYSMON.registryObject, [...head("DeleteValue", utc, actor), r.object!, user]);
+      ctx.emit(SYSMON.registryObject, ["-", "DeleteValue", utc, guid, pid, image, r.object!, user]);
       return;
     case "registry.value.set":
-      ctx.emit(SYSMON.registryValue, [...head("SetValue", utc, actor), r.object!, r.details!, user]);
+      ctx.emit(SYSMON.registryValue, ["-", "SetValue", utc, guid, pid, image, r.object!, r.details!, user]);
       return;
     case "registry.key.rename":
-      ctx.emit(SYSMON.registryRename, [...head("RenameKey", utc, actor), r.object!, r.details!, user]);
+      ctx.emit(SYSMON.registryRename, ["-", "RenameKey", utc, guid, pid, image, r.object!, r.details!, user]);
       return;
   }
 }
