@@ -7,6 +7,7 @@ import type { ScenarioSpec, StepSpec } from "./spec";
 import { planFromText } from "./text";
 import { checkPlan, newPlanState, type PlanRepair } from "./validate/plan";
 import type { World } from "./world/world";
+import { addWorkers } from "./workers";
 
 /** Free-text → actions, supplied from outside lib/engine (lib/procedures/freetext's parseActionText fits). */
 export type TextParser = (
@@ -152,7 +153,7 @@ export function planSteps(
       };
       raw = proc.build(ctx);
     }
-    const checked = checkPlan(raw, world, hostRef, planState);
+    const checked = checkPlan(addWorkers(raw), world, hostRef, planState);
     const prefix = `s${index}:`;
     const plan: PlannedAction[] = checked.actions.map((a) => ({
       action: { ...a, id: prefix + a.id, after: a.after?.map((d) => prefix + d) },
