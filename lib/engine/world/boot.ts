@@ -36,8 +36,9 @@ export function bootHost(world: World, host: Host, startUs: number, rng: Rng): v
   let t = bootUs;
   const tick = (minMs: number, maxMs: number) => (t += rng.int(minMs * 1000, maxMs * 1000));
 
-  const sess = (name: string, user: User, logonId: number, type: number) =>
+  const sess = (name: string, user: User, logonId: number, type: number, subject?: Session["subject"]) =>
     world.createSession({
+      ...(subject ? { subject } : {}),
       host: host.name,
       name,
       user,
@@ -51,7 +52,7 @@ export function bootHost(world: World, host: Host, startUs: number, rng: Rng): v
       terminalSession: 0,
       logonId,
     });
-  const system = sess("@system", e.system, 0x3e7, 0);
+  const system = sess("@system", e.system, 0x3e7, 0, { sam: `${host.name}$`, domain: world.domain.netbios });
   const network = sess("@networkservice", e.networkService, 0x3e4, 5);
   const local = sess("@localservice", e.localService, 0x3e5, 5);
   const machineSessions = { system, local, network };

@@ -87,6 +87,11 @@ export interface Session {
   readonly outbound?: User;
   /** Type 9: the session of the process that asked for it (4624's subject). */
   readonly caller?: Session;
+  /**
+   * How Security events name this session as their Subject when that differs from its user: LSA reports the
+   * SYSTEM session (0x3e7) as the computer account, "WS01$" in the domain, while 4624/4672 targets say SYSTEM.
+   */
+  readonly subject?: { readonly sam: string; readonly domain: string };
 }
 
 export interface ImageInfo {

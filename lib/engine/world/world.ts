@@ -73,6 +73,7 @@ export interface NewSession {
   readonly logonId?: number;
   readonly outbound?: User;
   readonly caller?: Session;
+  readonly subject?: { readonly sam: string; readonly domain: string };
 }
 
 export class World {
@@ -271,6 +272,7 @@ export class World {
       endUs: null,
       terminalSession: spec.terminalSession,
       ...(spec.outbound ? { outbound: spec.outbound, caller: spec.caller } : {}),
+      ...(spec.subject ? { subject: spec.subject } : {}),
     };
     st.sessions.set(logonId, s);
     st.namedSessions.set(spec.name, s);

@@ -8,8 +8,15 @@ import { SECURITY } from "./templates";
 
 const ZERO_GUID = "00000000-0000-0000-0000-000000000000";
 
+/** Subject fields of a Security event: the session's account as LSA reports it (SYSTEM is "HOST$"). */
 export function subjectOf(session: Session | null | undefined): FieldValue[] {
   if (!session) return ["S-1-0-0", "-", "-", "0x0"];
+  const name = session.subject ?? session.user;
+  return [session.user.sid, name.sam, name.domain, session.logonIdHex];
+}
+
+/** The session's own account (4672 names the new logon's user, SYSTEM included). */
+function accountOf(session: Session): FieldValue[] {
   return [session.user.sid, session.user.sam, session.user.domain, session.logonIdHex];
 }
 
@@ -103,7 +110,7 @@ export function renderLogon(r: ResolvedAction<"logon">, ctx: RenderContext): voi
   emit(s, 40);
   if (u.admin || u.sid === "S-1-5-18") {
     const priv = u.sid === "S-1-5-18" ? SYSTEM_PRIVILEGES : ADMIN_PRIVILEGES;
-    ctx.emit(SECURITY.specialPrivileges, [...subjectOf(s.linked?.elevated ? s.linked : s), priv], {
+    ctx.emit(SECURITY.specialPrivileges, [...accountOf(s.linked?.elevated ? s.linked : s), priv], {
       offsetUs: 60,
     });
   }
@@ -158,7 +165,7 @@ function renderNewCredentials(r: ResolvedAction<"logon">, s: Session, ctx: Rende
   ]);
   if (u.admin && s.elevated) {
     const priv = u.sid === "S-1-5-18" ? SYSTEM_PRIVILEGES : ADMIN_PRIVILEGES;
-    ctx.emit(SECURITY.specialPrivileges, [...subjectOf(s), priv], { offsetUs: 20 });
+    ctx.emit(SECURITY.specialPrivileges, [...accountOf(s), priv], { offsetUs: 20 });
   }
 }
 
@@ -226,7 +233,7 @@ export function renderExplicitCredentials(
 export function renderSpecialPrivileges(r: ResolvedAction<"privileges.special">, ctx: RenderContext): void {
   const s = r.session!;
   ctx.emit(SECURITY.specialPrivileges, [
-    ...subjectOf(s),
+    ...accountOf(s),
     s.user.sid === "S-1-5-18" ? SYSTEM_PRIVILEGES : ADMIN_PRIVILEGES,
   ]);
 }

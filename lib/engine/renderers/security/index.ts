@@ -93,10 +93,12 @@ function render(r: ResolvedAction, ctx: RenderContext): void {
       const sameUser = parent.user.sid === p!.user.sid;
       const s = parent.session;
       // Subject written out (no subjectOf spread): 4688/4689 come with every background process.
+      const sn = s.subject ?? s.user;
+      const tn = p!.session.subject ?? p!.user;
       ctx.emit(SECURITY.processCreate, [
         s.user.sid,
-        s.user.sam,
-        s.user.domain,
+        sn.sam,
+        sn.domain,
         s.logonIdHex,
         hex(p!.pid),
         p!.image.path,
@@ -104,8 +106,8 @@ function render(r: ResolvedAction, ctx: RenderContext): void {
         hex(parent.pid),
         p!.commandLine,
         "S-1-0-0",
-        sameUser ? "-" : p!.user.sam,
-        sameUser ? "-" : p!.user.domain,
+        sameUser ? "-" : tn.sam,
+        sameUser ? "-" : tn.domain,
         sameUser ? "0x0" : p!.session.logonIdHex,
         parent.image.path,
         LABELS[p!.integrity],
@@ -114,10 +116,11 @@ function render(r: ResolvedAction, ctx: RenderContext): void {
     }
     case "process.terminate": {
       const s = p!.session;
+      const sn = s.subject ?? s.user;
       ctx.emit(SECURITY.processExit, [
         s.user.sid,
-        s.user.sam,
-        s.user.domain,
+        sn.sam,
+        sn.domain,
         s.logonIdHex,
         "0x0",
         hex(p!.pid),
