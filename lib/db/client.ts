@@ -6,6 +6,7 @@ import { createAdapter, databaseTarget, type DatabaseTarget } from "./adapter";
 interface Connection {
   prisma: PrismaClient;
   target: DatabaseTarget;
+  statement(sql: string, params: readonly unknown[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -18,6 +19,7 @@ function connect(target: DatabaseTarget): Connection {
   return {
     prisma,
     target,
+    statement: opened.statement,
     close: async () => {
       await prisma.$disconnect();
       await opened.close();
@@ -29,6 +31,12 @@ function connect(target: DatabaseTarget): Connection {
 export function db(): PrismaClient {
   holder.__mimicryDb ??= connect(databaseTarget(serverConfig()));
   return holder.__mimicryDb.prisma;
+}
+
+/** One statement outside Prisma, on the same database (see OpenedAdapter.statement): atomic on its own. */
+export function runStatement(sql: string, params: readonly unknown[]): Promise<void> {
+  db();
+  return holder.__mimicryDb!.statement(sql, params);
 }
 
 /** Which database this process talks to. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ScenarioCreateInput } from "@/lib/schemas/scenario";
 import type { Actor } from "./actors";
-import { db } from "./client";
+import { db, runStatement } from "./client";
 import type { PreparedEventRow } from "./event-rows";
 import { insertEventsSql, insertPreparedEvents, preparedPayload } from "./events";
 import {
@@ -47,13 +47,12 @@ export async function storeGeneratedScenario(
   const sql =
     `WITH s AS (${insertRowSql("Scenario", scenarioRow, 1)}), r AS (${insertRowSql("Run", runRow, 2)}) ` +
     insertEventsSql(3, 4);
-  await db().$executeRawUnsafe(
-    sql,
+  await runStatement(sql, [
     JSON.stringify(scenarioRow),
     JSON.stringify(runRow),
     run.id,
     preparedPayload(input.rows),
-  );
+  ]);
   return { scenarioId: scenario.id, run: runRecordOf(run) };
 }
 
