@@ -51,7 +51,10 @@ describe.each(databaseKinds)("the builder's Generate stored in one transaction o
       ...rendered.rows[i % rendered.rows.length],
       seq: i,
     }));
-    const { scenarioId, run } = await storeGeneratedScenario(actor, input(many as unknown as typeof rendered.rows));
+    const { scenarioId, run } = await storeGeneratedScenario(
+      actor,
+      input(many as unknown as typeof rendered.rows),
+    );
     expect((await getScenario(actor, scenarioId))?.seed).toBe(41);
     expect(await db().runEvent.count({ where: { runId: run.id } })).toBe(2_100);
     expect((await getRun(actor, run.id))?.status).toBe("succeeded");
@@ -66,7 +69,9 @@ describe.each(databaseKinds)("the builder's Generate stored in one transaction o
     expect(before[0]).toBe(2);
     // The same for a big run (the transaction path).
     const big = Array.from({ length: 2_100 }, (_, i) => ({ ...rendered.rows[0], seq: i % 2_099 }));
-    await expect(storeGeneratedScenario(actor, input(big as unknown as typeof rendered.rows))).rejects.toThrow();
+    await expect(
+      storeGeneratedScenario(actor, input(big as unknown as typeof rendered.rows)),
+    ).rejects.toThrow();
     expect(await counts()).toEqual(before);
   });
 });
