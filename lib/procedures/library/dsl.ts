@@ -153,3 +153,30 @@ export const gpoEdit = (
   { id: "gpo-ldap-off", kind: "logoff", host: "@dc", session: "gpo-ldap", delayMs: 300 },
   { id: "gpo-smb-off", kind: "logoff", host: "@dc", session: "gpo-smb", delayMs: 600 },
 ];
+
+/**
+ * PsExec on the local host: the client installs PSEXESVC, services.exe starts it as SYSTEM with its pipe; the
+ * service process is `pss`, the parent of what the client asked it to run.
+ */
+export const localPsExec = (client: string, as?: string): Run[] => [
+  {
+    cmd: client,
+    ...(as ? { as } : {}),
+    then: [
+      {
+        id: "svc",
+        kind: "service.install",
+        proc: "@services",
+        name: "PSEXESVC",
+        imagePath: "%SystemRoot%\\PSEXESVC.exe",
+      },
+    ],
+  },
+  {
+    cmd: "C:\\Windows\\PSEXESVC.exe",
+    parent: "@services",
+    user: "@system",
+    as: "pss",
+    pipes: ["\\PSEXESVC"],
+  },
+];

@@ -1,4 +1,4 @@
-import { t, v, remoteLogon } from "../dsl";
+import { t, v, remoteLogon, localPsExec } from "../dsl";
 
 /** Execution (continued): services started to run payloads (sc, PsExec and its clones). */
 export const executionD = [
@@ -145,25 +145,7 @@ export const executionD = [
       v(
         "psexec",
         [
-          {
-            cmd: "{{tools}}\\PsExec64.exe -accepteula -s -i cmd.exe",
-            then: [
-              {
-                id: "svc",
-                kind: "service.install",
-                proc: "@services",
-                name: "PSEXESVC",
-                imagePath: "%SystemRoot%\\PSEXESVC.exe",
-              },
-            ],
-          },
-          {
-            cmd: "C:\\Windows\\PSEXESVC.exe",
-            parent: "@services",
-            user: "@system",
-            as: "pss",
-            pipes: ["\\PSEXESVC"],
-          },
+          ...localPsExec("{{tools}}\\PsExec64.exe -accepteula -s -i cmd.exe"),
           { cmd: "cmd.exe", parent: "pss" },
         ],
         { elevated: true },

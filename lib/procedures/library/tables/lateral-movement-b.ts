@@ -1,4 +1,4 @@
-import { remoteLogon, t, v } from "../dsl";
+import { remoteLogon, t, v, localPsExec } from "../dsl";
 
 const netLogon = (session: string, auth: "Kerberos" | "NTLM" = "Kerberos") => remoteLogon(session, auth);
 
@@ -131,25 +131,7 @@ export const lateralMovementB = [
       v(
         "psexec-tscon",
         [
-          {
-            cmd: "{{tools}}\\PsExec.exe -s -accepteula cmd /c tscon 3 /dest:console",
-            then: [
-              {
-                id: "svc",
-                kind: "service.install",
-                proc: "@services",
-                name: "PSEXESVC",
-                imagePath: "%SystemRoot%\\PSEXESVC.exe",
-              },
-            ],
-          },
-          {
-            cmd: "C:\\Windows\\PSEXESVC.exe",
-            parent: "@services",
-            user: "@system",
-            as: "pss",
-            pipes: ["\\PSEXESVC"],
-          },
+          ...localPsExec("{{tools}}\\PsExec.exe -s -accepteula cmd /c tscon 3 /dest:console"),
           { cmd: "cmd /c tscon 3 /dest:console", parent: "pss", as: "c" },
           { cmd: "tscon  3 /dest:console", parent: "c" },
         ],

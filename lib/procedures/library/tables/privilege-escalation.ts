@@ -1,4 +1,4 @@
-import { t, v } from "../dsl";
+import { t, v, localPsExec } from "../dsl";
 
 /** Privilege escalation: injection, token tricks, UAC bypasses, policy abuse. */
 export const privilegeEscalation = [
@@ -171,26 +171,7 @@ export const privilegeEscalation = [
     v(
       "psexec-system",
       [
-        {
-          cmd: "{{tools}}\\PsExec64.exe -accepteula -s -i cmd.exe",
-          as: "p",
-          then: [
-            {
-              id: "svc",
-              kind: "service.install",
-              proc: "@services",
-              name: "PSEXESVC",
-              imagePath: "%SystemRoot%\\PSEXESVC.exe",
-            },
-          ],
-        },
-        {
-          cmd: "C:\\Windows\\PSEXESVC.exe",
-          parent: "@services",
-          user: "@system",
-          as: "pss",
-          pipes: ["\\PSEXESVC"],
-        },
+        ...localPsExec("{{tools}}\\PsExec64.exe -accepteula -s -i cmd.exe", "p"),
         { cmd: "cmd.exe", parent: "pss", keep: true },
       ],
       { elevated: true },
